@@ -1,0 +1,58 @@
+# Hormones and Bone: the two commands are `make book` and `make test`.
+# Both create .venv from requirements.txt when it is missing or older than the pins.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JB_FLAGS := -W -n --keep-going
+# make test builds here from scratch, so a stale execution cache can never hide a failure.
+TEST_OUT := _build/test
+SITE := $(TEST_OUT)/_build/html
+JOBS ?= 2
+
+.PHONY: book test serve bench clean help env
+
+help:
+	@echo "make book   build the HTML book into _build/html"
+	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
+	@echo "make serve  serve the built book on http://127.0.0.1:8000"
+	@echo "make bench  measure install, build, rebuild, notebook and test times"
+	@echo "make clean  remove the build and the environment"
+
+env: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "Creating $(VENV) with $(PYTHON) from requirements.txt"
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==24.3.1"
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	touch $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo
+	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
+
+test: $(STAMP)
+	rm -rf $(TEST_OUT)
+	mkdir -p $(TEST_OUT)
+	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output $(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
+	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
+	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
+	  --nbval-sanitize-with tests/sanitize.cfg -ra
+
+serve: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+clean:
+	rm -rf _build $(VENV)

@@ -1,0 +1,356 @@
+"""Load the course's data tables, checked against their descriptor.
+
+Every table in ``data/`` is declared in ``data/datapackage.json`` (a Frictionless-style data
+package): its title, what it holds, and for every column the type, unit and allowed values.
+:func:`load` reads a table and checks it cell by cell against that declaration. Anything wrong
+raises :class:`DataError` naming the file, the line, the row and the column, so a typo in a CSV
+can never turn into a silently dropped or coerced row.
+
+>>> from bonelab.data import load, sources
+>>> arms = load("whi_ep_arms")
+>>> list(arms["women_with_fracture"])
+[733, 896]
+>>> sources("whi_ep_arms")
+['cauley2003']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["DataError", "load", "sources", "tables", "describe", "default_data_dir"]
+
+DESCRIPTOR = "datapackage.json"
+
+
+class DataError(ValueError):
+    """A data file does not match its declaration.
+
+    Attributes ``path``, ``line`` (1-based line in the file, the header being line 1), ``row``
+    (1-based data row) and ``column`` say where; any of them is ``None`` when the problem is not
+    tied to one place (a missing file has no row).
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        problem: str,
+        *,
+        line: int | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.line = line
+        self.row = row
+        self.column = column
+        where = [str(self.path)]
+        if line is not None:
+            where.append(f"line {line}")
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def default_data_dir() -> Path:
+    """Where the tables live: ``$BONELAB_DATA`` if set, else the repository's ``data/``."""
+    override = os.environ.get("BONELAB_DATA")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _resolve(data_dir: Path | str | None) -> Path:
+    return Path(data_dir) if data_dir is not None else default_data_dir()
+
+
+@lru_cache(maxsize=8)
+def _descriptor_cached(path: Path, mtime: float) -> dict[str, Any]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise DataError(path, f"the descriptor is not valid JSON ({err.msg})", line=err.lineno) from None
+
+
+def _descriptor(data_dir: Path) -> dict[str, Any]:
+    path = data_dir / DESCRIPTOR
+    if not path.is_file():
+        raise DataError(path, "the data descriptor is missing")
+    return _descriptor_cached(path, path.stat().st_mtime)
+
+
+def _resource(data_dir: Path, name: str) -> dict[str, Any]:
+    for resource in _descriptor(data_dir)["resources"]:
+        if resource["name"] == name:
+            return resource
+    known = ", ".join(tables(data_dir))
+    raise ValueError(f"no table named {name!r} in {data_dir / DESCRIPTOR}; known tables: {known}")
+
+
+def tables(data_dir: Path | str | None = None) -> list[str]:
+    """Names of every declared table, in the descriptor's order."""
+    return [r["name"] for r in _descriptor(_resolve(data_dir))["resources"]]
+
+
+_BIB_KEY = re.compile(r"^\s*@\s*\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
+
+
+def _bibliography_keys(data_dir: Path) -> set[str]:
+    bib = (data_dir / _descriptor(data_dir).get("bibliography", "../references.bib")).resolve()
+    if not bib.is_file():
+        raise DataError(bib, "the bibliography that the data cites is missing")
+    return set(_BIB_KEY.findall(bib.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    type: str
+    required: bool
+    minimum: float | None
+    maximum: float | None
+    enum: tuple[str, ...] | None
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> "_Field":
+        c = spec.get("constraints", {})
+        enum = c.get("enum")
+        return cls(
+            spec["name"],
+            spec.get("type", "string"),
+            bool(c.get("required", False)),
+            c.get("minimum"),
+            c.get("maximum"),
+            tuple(enum) if enum is not None else None,
+        )
+
+    def parse(self, text: str) -> Any:
+        """The cell's value, or raise ValueError with what is wrong (without the location)."""
+        if text.strip() != text:
+            raise ValueError(f"has leading or trailing spaces: {text!r}")
+        if text == "":
+            if self.required:
+                raise ValueError("is empty but the column is required")
+            return None
+        if self.type == "integer":
+            if not re.fullmatch(r"[+-]?\d+", text):
+                raise ValueError(f"should be a whole number, got {text!r}")
+            value: Any = int(text)
+        elif self.type == "number":
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError(f"should be a number, got {text!r}") from None
+            if not math.isfinite(value):
+                raise ValueError(f"should be a finite number, got {text!r}")
+        elif self.type == "string":
+            value = text
+        else:  # a descriptor error, not a data error
+            raise ValueError(f"has an unknown declared type {self.type!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise ValueError(f"value {text} is below the allowed minimum {self.minimum}")
+        if self.maximum is not None and value > self.maximum:
+            raise ValueError(f"value {text} is above the allowed maximum {self.maximum}")
+        if self.enum is not None and value not in self.enum:
+            allowed = ", ".join(repr(v) for v in self.enum)
+            raise ValueError(f"value {text!r} is not one of the allowed values ({allowed})")
+        return value
+
+    @property
+    def dtype(self) -> str:
+        # Nullable integers keep whole numbers whole even when a cell is empty.
+        return {"integer": "Int64", "number": "float64"}.get(self.type, "object")
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(
+            path,
+            f"is not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+            line=line,
+            row=line - 1 if line > 1 else None,
+        ) from None
+
+
+def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load one table, checked against the descriptor, as a DataFrame.
+
+    Parameters
+    ----------
+    name
+        The table's name in ``data/datapackage.json`` (see :func:`tables`).
+    data_dir
+        Folder holding the CSV files and the descriptor; defaults to :func:`default_data_dir`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data row of the file, in file order, with the declared columns. Integer
+        columns use the nullable ``Int64`` type; empty optional cells are missing values.
+        ``df.attrs`` holds the table's ``title``, ``description``, ``units`` and ``path``.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, unreadable, or any cell breaks the declaration: wrong columns,
+        a cell that does not parse or lies outside its range, an interval whose estimate lies
+        outside its bounds, a blank line, a row with too many or too few fields, or a source
+        key that is not in references.bib. The message names the file, line, row and column.
+    ValueError
+        If ``name`` is not a declared table.
+    """
+    data_dir = _resolve(data_dir)
+    resource = _resource(data_dir, name)
+    path = data_dir / resource["path"]
+    if not path.is_file():
+        raise DataError(path, f"the file for table {name!r} is missing")
+    fields = [_Field.from_spec(f) for f in resource["schema"]["fields"]]
+    declared = [f.name for f in fields]
+
+    text = _read_text(path)
+    if not text.strip():
+        raise DataError(path, "the file is empty; expected a header line and data rows", line=1)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as err:
+        raise DataError(path, f"the header line is not valid CSV ({err})", line=1) from None
+    header[0] = header[0].lstrip("\ufeff")  # a byte-order mark is not part of the first name
+    if header != declared:
+        missing = [c for c in declared if c not in header]
+        extra = [c for c in header if c not in declared]
+        detail = []
+        if missing:
+            detail.append("missing " + ", ".join(repr(c) for c in missing))
+        if extra:
+            detail.append("not declared " + ", ".join(repr(c) for c in extra))
+        if not detail:
+            detail.append("same names in another order")
+        column = (missing or extra or [None])[0]
+        raise DataError(
+            path,
+            f"the columns do not match the descriptor ({'; '.join(detail)}); "
+            f"expected {', '.join(declared)}",
+            line=1,
+            column=column,
+        )
+
+    bib_keys = _bibliography_keys(data_dir)
+    records: list[list[Any]] = []
+    start_line = 2
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            raise DataError(path, f"is not valid CSV ({err})", line=reader.line_num) from None
+        end_line = reader.line_num
+        row = len(records) + 1
+        if not cells or all(c.strip() == "" for c in cells):
+            raise DataError(path, "blank line inside the table; remove it", line=start_line, row=row)
+        if cells == header:
+            raise DataError(path, "the header is repeated as a data row", line=start_line, row=row)
+        if len(cells) != len(declared):
+            raise DataError(
+                path,
+                f"has {len(cells)} fields but the table has {len(declared)} columns",
+                line=start_line,
+                row=row,
+                column=declared[-1] if len(cells) > len(declared) else declared[len(cells)],
+            )
+        values = []
+        for field, cell in zip(fields, cells):
+            try:
+                values.append(field.parse(cell))
+            except ValueError as err:
+                raise DataError(path, str(err), line=start_line, row=row, column=field.name) from None
+        by_name = dict(zip(declared, values))
+        if by_name["source"] not in bib_keys:
+            raise DataError(
+                path,
+                f"source {by_name['source']!r} is not a key in references.bib",
+                line=start_line,
+                row=row,
+                column="source",
+            )
+        for interval in resource["schema"].get("intervals", []):
+            est, low, high = (by_name[interval[k]] for k in ("estimate", "low", "high"))
+            if low is not None and high is not None and low > high:
+                raise DataError(
+                    path,
+                    f"interval is inverted: {interval['low']} {low} > {interval['high']} {high}",
+                    line=start_line,
+                    row=row,
+                    column=interval["low"],
+                )
+            if est is not None and low is not None and est < low:
+                raise DataError(
+                    path,
+                    f"estimate {est} lies below its lower bound {low}",
+                    line=start_line,
+                    row=row,
+                    column=interval["estimate"],
+                )
+            if est is not None and high is not None and est > high:
+                raise DataError(
+                    path,
+                    f"estimate {est} lies above its upper bound {high}",
+                    line=start_line,
+                    row=row,
+                    column=interval["estimate"],
+                )
+        records.append(values)
+        start_line = end_line + 1
+
+    if not records:
+        raise DataError(path, "has a header but no data rows", line=2)
+
+    frame = pd.DataFrame(records, columns=declared)
+    for field in fields:
+        frame[field.name] = frame[field.name].astype(field.dtype)
+    frame.attrs.update(
+        title=resource.get("title", name),
+        description=resource.get("description", ""),
+        units={f["name"]: f["unit"] for f in resource["schema"]["fields"] if "unit" in f},
+        path=str(path),
+    )
+    return frame
+
+
+def sources(name: str, data_dir: Path | str | None = None) -> list[str]:
+    """The citation keys behind a table, sorted (every row has been checked on the way)."""
+    return sorted(set(load(name, data_dir)["source"]))
+
+
+def describe(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per column of a table: name, type, unit and description."""
+    resource = _resource(_resolve(data_dir), name)
+    rows = [
+        {
+            "column": f["name"],
+            "type": f.get("type", "string"),
+            "unit": f.get("unit", ""),
+            "description": f.get("description", ""),
+        }
+        for f in resource["schema"]["fields"]
+    ]
+    return pd.DataFrame(rows)
