@@ -122,7 +122,7 @@ def _first_sentence(text: str, limit: int = 220) -> str:
 def collect_definitions(app: Sphinx, doctree: nodes.document) -> None:
     """Remember each glossary term's first sentence, for tooltips on links to it."""
     store = app.env.__dict__.setdefault("course_term_definitions", {})
-    for glossary in doctree.findall(lambda n: "glossary" in n.get("classes", [])):
+    for glossary in doctree.findall(lambda n: isinstance(n, nodes.Element) and "glossary" in n.get("classes", [])):
         for item in glossary.findall(nodes.definition_list_item):
             terms = [t for t in item.findall(nodes.term)]
             definition = next(iter(item.findall(nodes.definition)), None)

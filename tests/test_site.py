@@ -1,0 +1,129 @@
+"""The built book: warning-free, complete, with the notice on every page and nothing remote."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+from course import check_chapter_meta, front_matter  # noqa: E402
+
+NOTICE = "Educational material, not medical advice"
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            files.append(chapter["file"])
+            files += [section["file"] for section in chapter.get("sections", [])]
+    return files
+
+
+def pages(site: Path) -> list[Path]:
+    return [site / f"{name}.html" for name in toc_files()]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_build_log_has_no_warnings(built_site):
+    _, log = built_site
+    problems = [line for line in log.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line)]
+    assert problems == []
+    assert "build succeeded" in log
+
+
+def test_every_page_in_the_toc_is_built(built_site):
+    site, _ = built_site
+    missing = [str(p) for p in pages(site) if not p.is_file()]
+    assert missing == []
+
+
+def test_every_chapter_page_is_in_the_toc():
+    listed = set(toc_files())
+    for tier in ("fundamentals", "intermediate", "academic"):
+        for page in (ROOT / "book" / tier).glob("*.md"):
+            assert f"book/{tier}/{page.stem}" in listed, f"{page} is written but not in _toc.yml"
+
+
+@pytest.mark.parametrize("name", [f for f in toc_files() if f.startswith("book/") and "/" in f[5:]
+                                  and not f.startswith("book/guides")])
+def test_chapter_front_matter_is_complete(name):
+    meta = front_matter(ROOT / f"{name}.md")
+    assert check_chapter_meta(meta) == []
+    for prerequisite in meta.get("prerequisites", []):
+        assert prerequisite in toc_files(), f"{name}: prerequisite {prerequisite} is not in the book"
+
+
+def test_notice_on_every_page(built_site):
+    site, _ = built_site
+    lacking = [p.name for p in pages(site) if NOTICE not in soup(p).get_text(" ")]
+    assert lacking == []
+
+
+_REMOTE = re.compile(r"^(https?:)?//", re.I)
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    site, _ = built_site
+    remote = []
+    for page in pages(site):
+        doc = soup(page)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            for element in doc.find_all(tag):
+                value = element.get(attr)
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and \
+                        "preload" not in element.get("rel", []) and "icon" not in element.get("rel", []):
+                    continue
+                if value and _REMOTE.match(value):
+                    remote.append(f"{page.name}: <{tag} {attr}={value}>")
+    assert remote == []
+
+
+def test_stylesheets_fetch_nothing_remote(built_site):
+    site, _ = built_site
+    remote = []
+    for css in site.joinpath("_static").rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+            if _REMOTE.match(url):
+                remote.append(f"{css.name}: {url}")
+    assert remote == []
+
+
+def test_math_is_served_locally(built_site):
+    site, _ = built_site
+    assert list(site.joinpath("_static").rglob("tex-chtml*.js")), "MathJax is not in the build"
+
+
+ARTICLE_GLOSSARY = [
+    "bone density", "osteoporosis", "estrogen", "bone formation", "perimenopause", "progesterone",
+    "bone mineral density", "bone remodeling", "micronized progesterone", "synthetic progestins",
+    "oral micronized progesterone", "bone loss", "spinal bone mineral density",
+    "estrogen-progestin therapy", "testosterone", "bone health", "osteoblast",
+    # and the terms the course adds
+    "osteoclast", "bone multicellular unit", "T-score", "medroxyprogesterone acetate",
+    "progestogen", "hazard ratio", "relative risk", "confidence interval",
+]
+
+
+def test_glossary_defines_every_required_term(built_site):
+    site, _ = built_site
+    defined = {dt.get_text(" ", strip=True).rstrip("¶").strip().lower()
+               for dt in soup(site / "book" / "glossary.html").select("dl.glossary dt")}
+    missing = [term for term in ARTICLE_GLOSSARY if term.lower() not in defined]
+    assert missing == []
+
+
+def test_references_page_lists_the_whole_bibliography(built_site):
+    site, _ = built_site
+    bib_keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.M)
+    entries = soup(site / "book" / "references.html").select(".citation, div[role=doc-biblioentry], dt.label")
+    assert len(entries) >= len(bib_keys) > 0

@@ -1,0 +1,187 @@
+"""Measure the course's speed budgets and print them as numbers (run by `make bench`).
+
+What it measures, each as the median of several runs where a run is cheap:
+
+- environment install time (a fresh venv from requirements.txt; one run, it is slow);
+- cold build with every notebook executed (fresh output folder, empty execution cache);
+- no-change rebuild, and rebuild after changing one page;
+- each notebook's execution time on a fresh kernel;
+- nbval time (every notebook re-run and compared with its saved outputs);
+- page weight: each page's HTML plus the CSS, scripts and images it loads, raw and gzipped.
+
+Budgets (reported, not asserted): cold build <= 1 s per page and <= 60 s in all, no-change
+rebuild <= 5 s, each notebook <= 5 s. Results are also written to _build/bench.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+JB = [str(BIN / "jupyter-book"), "build", str(ROOT), "-W", "-n", "--keep-going"]
+
+
+def timed(command: list[str], **kwargs) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"command failed: {' '.join(command)}\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return elapsed
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def toc_pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    names = [toc["root"]]
+    for part in toc.get("parts", []):
+        names += [chapter["file"] for chapter in part["chapters"]]
+    return names
+
+
+def notebooks() -> list[Path]:
+    return sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def notebook_time(path: Path, runs: int) -> float:
+    import nbformat
+    from nbclient import NotebookClient
+
+    times = []
+    for _ in range(runs):
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}})
+        start = time.perf_counter()
+        client.execute()
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def page_weight(site: Path, page: str) -> tuple[int, int]:
+    """Raw and gzip bytes of a page and every local file it loads (CSS, scripts, images)."""
+    from bs4 import BeautifulSoup
+
+    html_path = site / f"{page}.html"
+    files = {html_path}
+    doc = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+        for element in doc.find_all(tag):
+            ref = element.get(attr)
+            if not ref or ref.startswith(("http:", "https:", "//", "data:", "#")):
+                continue
+            if tag == "link" and not {"stylesheet", "icon", "preload"} & set(element.get("rel", [])):
+                continue
+            target = (html_path.parent / ref.split("?")[0].split("#")[0]).resolve()
+            if target.is_file():
+                files.add(target)
+    raw = sum(f.stat().st_size for f in files)
+    compressed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+    return raw, compressed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs for the cheap measurements")
+    parser.add_argument("--cold-runs", type=int, default=1, help="runs of the cold build")
+    parser.add_argument("--skip-install", action="store_true", help="do not time a fresh install")
+    args = parser.parse_args()
+    if args.runs < 1 or args.cold_runs < 1:
+        raise ValueError("--runs and --cold-runs must be at least 1")
+    results: dict[str, object] = {}
+    work = Path(tempfile.mkdtemp(prefix="bonelab-bench-"))
+    try:
+        if not args.skip_install:
+            venv = work / "venv"
+            start = time.perf_counter()
+            timed([sys.executable, "-m", "venv", str(venv)])
+            timed([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r",
+                   str(ROOT / "requirements.txt")], cwd=ROOT)
+            results["install_s"] = time.perf_counter() - start
+            shutil.rmtree(venv)
+
+        out = work / "book"
+        colds = []
+        for _ in range(args.cold_runs):
+            shutil.rmtree(out, ignore_errors=True)
+            colds.append(timed(JB + ["--path-output", str(out)]))
+        results["cold_build_s"] = median(colds)
+        pages = toc_pages()
+        results["pages"] = len(pages)
+        results["cold_build_per_page_s"] = results["cold_build_s"] / len(pages)
+
+        results["no_change_rebuild_s"] = median(
+            [timed(JB + ["--path-output", str(out)]) for _ in range(args.runs)]
+        )
+        page = ROOT / "book" / "glossary.md"
+        original = page.read_text(encoding="utf-8")
+        one_page = []
+        try:
+            for i in range(args.runs):
+                page.write_text(original + f"\n<!-- bench edit {i} -->\n", encoding="utf-8")
+                one_page.append(timed(JB + ["--path-output", str(out)]))
+        finally:
+            page.write_text(original, encoding="utf-8")
+        results["one_page_rebuild_s"] = median(one_page)
+
+        results["notebook_s"] = {
+            str(nb.relative_to(ROOT)): notebook_time(nb, args.runs) for nb in notebooks()
+        }
+        results["nbval_s"] = timed(
+            [sys.executable, "-m", "pytest", "--nbval", "-q", "--nbval-sanitize-with",
+             "tests/sanitize.cfg", "notebooks", "-p", "no:cacheprovider"], cwd=ROOT
+        ) if notebooks() else 0.0
+
+        site = out / "_build" / "html"
+        weights = {p: page_weight(site, p) for p in pages}
+        results["page_weight_bytes"] = {p: {"raw": r, "gzip": g} for p, (r, g) in weights.items()}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    report(results)
+    target = ROOT / "_build" / "bench.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\n(written to {target.relative_to(ROOT)})")
+
+
+def report(r: dict) -> None:
+    def line(label: str, value: str, budget: str = "") -> None:
+        print(f"  {label:<42} {value:>12}   {budget}")
+
+    print("Hormones and Bone: benchmark (2 cores expected)")
+    if "install_s" in r:
+        line("environment install (fresh venv)", f"{r['install_s']:.1f} s")
+    line(f"cold build, {r['pages']} pages, notebooks executed", f"{r['cold_build_s']:.1f} s", "budget 60 s")
+    line("cold build per page", f"{r['cold_build_per_page_s']:.2f} s", "budget 1 s")
+    line("no-change rebuild (median)", f"{r['no_change_rebuild_s']:.2f} s", "budget 5 s")
+    line("rebuild after changing one page (median)", f"{r['one_page_rebuild_s']:.2f} s")
+    line("nbval, all notebooks", f"{r['nbval_s']:.1f} s")
+    for name, seconds in r["notebook_s"].items():
+        line(f"notebook {name}", f"{seconds:.2f} s", "budget 5 s")
+    weights = r["page_weight_bytes"]
+    total_raw = sum(w["raw"] for w in weights.values())
+    total_gzip = sum(w["gzip"] for w in weights.values())
+    print("  page weight (page + what it loads), raw / gzip:")
+    for name, w in weights.items():
+        print(f"    {name:<48} {w['raw'] / 1024:8.0f} KB / {w['gzip'] / 1024:6.0f} KB")
+    print(f"    {'sum over pages':<48} {total_raw / 1024:8.0f} KB / {total_gzip / 1024:6.0f} KB")
+
+
+if __name__ == "__main__":
+    main()
