@@ -8,7 +8,7 @@ can never turn into a silently dropped or coerced row.
 
 >>> from bonelab.data import load, sources
 >>> arms = load("whi_ep_arms")
->>> list(arms["women_with_fracture"])
+>>> arms["women_with_fracture"].tolist()
 [733, 896]
 >>> sources("whi_ep_arms")
 ['cauley2003']
