@@ -13,13 +13,14 @@ TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
 JOBS ?= 2
 
-.PHONY: book test serve bench clean help env
+.PHONY: book test serve bench clean help env notebooks
 
 help:
 	@echo "make book   build the HTML book into _build/html"
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
+	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs"
 	@echo "make clean  remove the build and the environment"
 
 env: $(STAMP)
@@ -50,6 +51,9 @@ serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

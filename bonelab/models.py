@@ -30,6 +30,14 @@ __all__ = ["KomarovaParams", "komarova_steady_state", "simulate_komarova", "Phas
 
 KOMAROVA_COLUMNS = ("day", "osteoclasts", "osteoblasts", "bone_mass")
 LEMAIRE_COLUMNS = ("day", "responding_osteoblasts", "active_osteoblasts", "active_osteoclasts")
+
+#: Reference steady state of the Lemaire 2004 model (R, B, C in pM) that a correct
+#: implementation reproduces: computed independently from the published equations and
+#: parameters. Shown beside the model's own values in the notebooks; the tests check against it.
+LEMAIRE_REFERENCE_STEADY_STATE = (7.734e-4, 7.283e-4, 9.127e-4)
+#: Reference ratios to steady state (R, B, C) after 60 days of a constant input, from the same
+#: independent computation: PTH input IP = 1e3 and OPG input IO = 2e5.
+LEMAIRE_REFERENCE_RATIOS_60_DAYS = {"PTH": (5.2, 2.2, 4.0), "OPG": (0.10, 0.33, 0.07)}
 _TINY = 1e-300  # floor that keeps cell numbers positive before fractional powers
 
 

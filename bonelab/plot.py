@@ -92,6 +92,7 @@ def forest_plot(
     colors: Sequence[str] | None = None,
     sizes: Sequence[float] | None = None,
     annotate: bool = True,
+    decimals: int = 2,
 ) -> Axes:
     """Draw estimates with their intervals, one row per label, top to bottom.
 
@@ -110,10 +111,14 @@ def forest_plot(
     annotate
         Write "estimate (low-high)" at the right of each row, so values are readable without
         colour or a ruler.
+    decimals
+        Decimal places of those annotations (2 keeps "0.80" from printing as "0.8").
     """
     n = len(labels)
     if n == 0:
         raise ValueError("forest_plot needs at least one row")
+    if not isinstance(decimals, int) or not 0 <= decimals <= 6:
+        raise ValueError(f"decimals must be a whole number from 0 to 6, got {decimals!r}")
     est = _as_array(estimates, "estimates", n)
     low = _as_array(lows, "lows", n)
     high = _as_array(highs, "highs", n)
@@ -137,7 +142,7 @@ def forest_plot(
     if annotate:
         for row, e, lo, hi in zip(rows, est, low, high):
             ax.annotate(
-                f"{e:g} ({lo:g}–{hi:g})",
+                f"{e:.{decimals}f} ({lo:.{decimals}f}–{hi:.{decimals}f})",
                 xy=(1.0, row),
                 xycoords=("axes fraction", "data"),
                 xytext=(6, 0),

@@ -1,0 +1,72 @@
+"""bonelab.plot: the style is applied, and the shared plots draw what they are given."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from bonelab import plot  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_style_sets_palette_and_white_background():
+    plot.use_course_style()
+    rc = matplotlib.rcParams
+    assert rc["figure.facecolor"] == "white" and rc["axes.facecolor"] == "white"
+    assert rc["axes.prop_cycle"].by_key()["color"][:2] == ["#0072B2", "#D55E00"]
+    assert set(plot.COLORS) == set(plot.OKABE_ITO.values())
+
+
+def test_forest_plot_rows_annotations_and_log_axis():
+    fig, ax = plt.subplots()
+    plot.forest_plot(ax, ["hip", "total"], [0.65, 0.8], [0.45, 0.64], [0.94, 1.0])
+    assert ax.get_xscale() == "log"
+    rows = dict(zip([t.get_text() for t in ax.get_yticklabels()], ax.get_yticks()))
+    assert rows["hip"] > rows["total"]  # the first row is drawn at the top
+    texts = sorted(t.get_text() for t in ax.texts)
+    assert texts == ["0.65 (0.45–0.94)", "0.80 (0.64–1.00)"]
+
+
+def test_forest_plot_differences_on_a_linear_axis():
+    fig, ax = plt.subplots()
+    plot.forest_plot(ax, ["EPT − ET"], [0.68], [0.38], [0.97], null=0.0, log=False, decimals=1)
+    assert ax.get_xscale() == "linear"
+    assert [t.get_text() for t in ax.texts] == ["0.7 (0.4–1.0)"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (dict(labels=[], estimates=[], lows=[], highs=[]), "at least one row"),
+        (dict(labels=["a"], estimates=[1.2], lows=[0.5], highs=[1.0]), "within its interval"),
+        (dict(labels=["a"], estimates=[0.5, 1], lows=[0.4], highs=[1.0]), "one value per label"),
+        (dict(labels=["a"], estimates=[-0.5], lows=[-1], highs=[0.1]), "logarithmic axis"),
+        (dict(labels=["a"], estimates=[0.5], lows=[0.4], highs=[0.6], decimals=9), "decimals"),
+    ],
+)
+def test_forest_plot_rejects_nonsense(kwargs, message):
+    fig, ax = plt.subplots()
+    labels = kwargs.pop("labels")
+    with pytest.raises(ValueError, match=message):
+        plot.forest_plot(ax, labels, kwargs.pop("estimates"), kwargs.pop("lows"), kwargs.pop("highs"), **kwargs)
+
+
+def test_phase_timeline_shades_and_labels_each_phase():
+    fig, ax = plt.subplots()
+    ax.plot([0, 200], [0, 1])
+    plot.phase_timeline(ax, [("resorption: 23 days", 0, 23), ("formation: 152 days", 0, 152)])
+    assert len(ax.patches) == 2
+    assert [t.get_text() for t in ax.texts] == ["resorption: 23 days", "formation: 152 days"]
+
+
+def test_phase_timeline_rejects_a_phase_that_ends_before_it_starts():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="must end after it starts"):
+        plot.phase_timeline(ax, [("backwards", 10, 5)])
