@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "forest_plot", "phase_timeline"]
+__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "number_label", "forest_plot", "phase_timeline"]
 
 #: The Okabe-Ito palette (Okabe & Ito 2008), by name.
 OKABE_ITO: dict[str, str] = {
@@ -68,6 +68,22 @@ def use_course_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
+
+
+def number_label(value: float, decimals: int | None = None) -> str:
+    """A number written for a figure label, with a true minus sign ("−4.2", not "-4.2").
+
+    With ``decimals=None`` it uses one decimal when that is exact (−4.2, −2.0, 1.7) and two
+    otherwise (−0.86), so each value is shown as precisely as its source reports it.
+    """
+    number = float(value)
+    if not np.isfinite(number):
+        raise ValueError(f"a label needs a finite number, got {value!r}")
+    if decimals is None:
+        decimals = 1 if round(number, 1) == number else 2
+    elif not isinstance(decimals, int) or not 0 <= decimals <= 6:
+        raise ValueError(f"decimals must be a whole number from 0 to 6, got {decimals!r}")
+    return f"{number:.{decimals}f}".replace("-", "\u2212")
 
 
 def _as_array(values: Sequence[float], name: str, size: int) -> np.ndarray:

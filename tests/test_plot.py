@@ -70,3 +70,19 @@ def test_phase_timeline_rejects_a_phase_that_ends_before_it_starts():
     fig, ax = plt.subplots()
     with pytest.raises(ValueError, match="must end after it starts"):
         plot.phase_timeline(ax, [("backwards", 10, 5)])
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(-4.2, None, "\u22124.2"), (-2.0, None, "\u22122.0"), (-0.86, None, "\u22120.86"),
+     (1.7, None, "1.7"), (-1.0916, 2, "\u22121.09"), (0.25, 0, "0")],
+)
+def test_number_label(value, decimals, expected):
+    assert plot.number_label(value, decimals) == expected
+
+
+def test_number_label_rejects_nonsense():
+    with pytest.raises(ValueError, match="finite"):
+        plot.number_label(float("nan"))
+    with pytest.raises(ValueError, match="decimals"):
+        plot.number_label(1.0, -1)
