@@ -13,10 +13,12 @@ TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
 JOBS ?= 2
 
-.PHONY: book test serve bench clean help env notebooks
+.PHONY: book book-student print test serve bench clean help env notebooks
 
 help:
 	@echo "make book   build the HTML book into _build/html"
+	@echo "make book-student  build the student edition (no answers) into _build/student"
+	@echo "make print  build one printable page per tier into _build/print"
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
@@ -38,6 +40,18 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo
 	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
+
+# The student edition: the same book with every answer removed (_ext/instructor.py reads
+# BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
+book-student: $(STAMP)
+	BONELAB_EDITION=student $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _build/student
+	@echo
+	@echo "Open file://$(CURDIR)/_build/student/_build/html/index.html"
+
+# One printable page per tier (singlehtml + _static/print.css), tables of contents generated
+# from _toc.yml at build time: see tools/print_edition.py.
+print: $(STAMP)
+	$(BIN)/python tools/print_edition.py
 
 test: $(STAMP)
 	rm -rf $(TEST_OUT)
