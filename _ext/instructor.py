@@ -825,8 +825,25 @@ class UnlinkOutsideThePrint(SphinxPostTransform):
                 node.replace_self(node[0].deepcopy())
 
 
+def share_html_handlers(app: Sphinx) -> None:
+    """singlehtml: use the html visitors of nodes that registered none of their own.
+
+    Sphinx looks up node visitors by builder name and falls back to the format ("html") only
+    when no extension registered anything for "singlehtml". sphinx-exercise does, so nodes
+    that registered for "html" alone (myst-nb's hidden-input cells) would have no visitor in the
+    printable edition.
+    """
+    if app.builder.name != "singlehtml":
+        return
+    handlers = app.registry.translation_handlers
+    single = handlers.setdefault("singlehtml", {})
+    for node_name, visitors in handlers.get("html", {}).items():
+        single.setdefault(node_name, visitors)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     edition()  # fail early on a misspelt edition
+    app.connect("builder-inited", share_html_handlers)
     app.add_node(
         course_map_image,
         html=(visit_course_map_html, None),
