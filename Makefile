@@ -12,8 +12,10 @@ JB_FLAGS := -W -n --keep-going
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
 JOBS ?= 2
+# Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
-.PHONY: book book-student print test serve bench clean help env notebooks
+.PHONY: book book-student print test serve bench clean help env notebooks lighthouse
 
 help:
 	@echo "make book   build the HTML book into _build/html"
@@ -22,6 +24,7 @@ help:
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
+	@echo "make lighthouse  Lighthouse scores (mobile, desktop) of the landing page, a chapter, a notebook"
 	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs"
 	@echo "make clean  remove the build and the environment"
 
@@ -53,7 +56,11 @@ book-student: $(STAMP)
 print: $(STAMP)
 	$(BIN)/python tools/print_edition.py
 
-test: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
 	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output $(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
@@ -64,7 +71,13 @@ test: $(STAMP)
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+	$(BIN)/python tools/serve.py _build/html --port 8000
+
+# Lighthouse 12.2.3 (npm) with Debian's Chromium on the built book, served with gzip by
+# tools/serve.py like a static host. Three runs per page, the median shown; fails on a missed target.
+lighthouse: $(STAMP) $(NODE_STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python tools/lighthouse.py --site _build/html --runs 3
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/run_notebooks.py

@@ -68,6 +68,39 @@ def use_course_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
+    _show_figures_as_small_pngs()
+
+
+def _small_png(fig) -> bytes:
+    """A figure as a 256-colour PNG: about a third of matplotlib's bytes, the same picture."""
+    import io
+
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="png", bbox_inches="tight")
+    image = Image.open(raw).convert("RGB").quantize(
+        colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    image.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
+def _show_figures_as_small_pngs() -> None:
+    """In a notebook (IPython), display figures through _small_png."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    # The inline backend registers its own PNG formatter when it is first loaded: load it now,
+    # so that this one replaces it.
+    plt.switch_backend(mpl.get_backend())
+    shell.display_formatter.formatters["image/png"].for_type(Figure, _small_png)
 
 
 def number_label(value: float, decimals: int | None = None) -> str:

@@ -86,3 +86,19 @@ def test_number_label_rejects_nonsense():
         plot.number_label(float("nan"))
     with pytest.raises(ValueError, match="decimals"):
         plot.number_label(1.0, -1)
+
+
+def test_small_png_is_a_smaller_png_of_the_same_size():
+    import io
+
+    from PIL import Image
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [2, 0, 1], label="a line")
+    ax.legend()
+    full = io.BytesIO()
+    fig.savefig(full, format="png", bbox_inches="tight")
+    small = plot._small_png(fig)
+    assert small.startswith(b"\x89PNG")
+    assert Image.open(io.BytesIO(small)).size == Image.open(io.BytesIO(full.getvalue())).size
+    assert len(small) < len(full.getvalue())

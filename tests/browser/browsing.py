@@ -1,0 +1,161 @@
+"""The browser tests' fixtures and helpers: the built book in a real browser.
+
+Debian's Chromium, driven by Playwright as a library. One server (tools/serve.py, gzip like a
+static host) and one browser per test module; pages are visited in sequence. Nothing is
+downloaded: Chromium comes from apt (`apt-get install chromium`, see .ci/run) and axe-core from
+npm (`npm ci`, which `make test` runs). Never `playwright install`.
+
+The fixtures live here rather than in a conftest.py: the suite also collects doctests from
+every module, and two conftest.py files in folders without __init__.py clash there. Test
+modules import the fixtures they use.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+from browser import launch, load_all_images, missing_tools, wait_for_math  # noqa: E402
+from serve import Server  # noqa: E402
+
+PHONE = {"width": 390, "height": 844}
+
+
+def toc_files() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part.get("chapters", []):
+            files.append(chapter["file"])
+            files += [section["file"] for section in chapter.get("sections", [])]
+    return files
+
+
+def reader_pages() -> list[str]:
+    """Every page a reader can open: the table of contents, the index and the search page."""
+    return [f"{name}.html" for name in toc_files()] + ["genindex.html", "search.html"]
+
+
+@dataclass
+class Visit:
+    """What went wrong while a page loaded: console errors, failed requests, other hosts."""
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return ([f"console error: {m}" for m in self.console_errors]
+                + [f"failed request: {m}" for m in self.failed]
+                + [f"request to another host: {m}" for m in self.other_hosts])
+
+
+def watch(page, origin: str) -> Visit:
+    """Record console errors, failed requests and requests that leave the local server."""
+    visit = Visit(origin)
+
+    def on_request(request) -> None:
+        scheme = urlsplit(request.url).scheme
+        if scheme in ("data", "blob", "about"):
+            return
+        if not request.url.startswith(origin):
+            visit.other_hosts.append(request.url)
+
+    def on_response(response) -> None:
+        if response.status >= 400:
+            visit.failed.append(f"{response.status} {response.url}")
+
+    def on_failed(request) -> None:
+        # A page left for another (a click on a link) cancels its own document request.
+        if request.is_navigation_request() and request.failure == "net::ERR_ABORTED":
+            return
+        visit.failed.append(f"{request.failure} {request.url}")
+
+    page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfailed", on_failed)
+    return visit
+
+
+def settle(page) -> None:
+    """Wait until the page is finished: every image loaded (lazy ones too) and math typeset."""
+    load_all_images(page)
+    wait_for_math(page)
+
+
+def first_page_with(site: Path, selector: str) -> str | None:
+    """The first page in reading order whose HTML has an element matching the CSS selector."""
+    from bs4 import BeautifulSoup
+
+    for name in reader_pages():
+        path = site / name
+        if path.is_file() and BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(selector):
+            return name
+    return None
+
+
+@pytest.fixture(scope="session")
+def site(built_site) -> Path:
+    return built_site[0]
+
+
+# One server and one browser per process, shared by every module that imports these fixtures
+# (Playwright's synchronous API allows one running instance per thread).
+_SHARED: dict = {}
+
+
+def _close_shared() -> None:
+    if "browser" in _SHARED:
+        _SHARED.pop("browser").close()
+        _SHARED.pop("playwright").stop()
+    if "server" in _SHARED:
+        _SHARED.pop("server").close()
+
+
+atexit.register(_close_shared)
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    if "server" not in _SHARED:
+        _SHARED["server"] = Server(site)
+    return _SHARED["server"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser checks need " + " and ".join(missing), pytrace=False)
+    if "browser" not in _SHARED:
+        from playwright.sync_api import sync_playwright
+
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = launch(_SHARED["playwright"])
+    return _SHARED["browser"]
+
+
+@pytest.fixture(scope="module")
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, color_scheme="light")
+    yield context
+    context.close()

@@ -1,0 +1,61 @@
+"""axe-core (npm, pinned) on every page: no critical or serious WCAG 2.1 A/AA violation.
+
+Each page is checked in the light colour mode with every WCAG 2.1 A/AA rule, then, after the
+browser switches to a dark system setting (the course follows it), with the colour rules, the
+only ones whose outcome the mode can change. The search page is also checked with results.
+tools/axe_report.py prints the same checks as a table, with the moderate and minor findings.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from browsing import reader_pages, settle
+from browsing import browser, server, site  # noqa: F401 (fixtures the tests use)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from browser import AXE, BLOCKING_IMPACTS, COLOUR_RULES, describe, run_axe  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def axe_context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    context.add_init_script(path=str(AXE))
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("name", reader_pages() + ["search.html?q=osteoblast"])
+def test_no_serious_accessibility_violations(axe_context, server, name):
+    page = axe_context.new_page()
+    page.goto(server.url + name, wait_until="load")
+    settle(page)
+    if "?q=" in name:
+        page.locator("#search-results ul.search li").first.wait_for(timeout=15000)
+    # Colours change with a transition: measure the colours the reader ends up with.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = {}
+    for scheme, rules in (("light", None), ("dark", COLOUR_RULES)):
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme)
+        found[scheme] = [v for v in run_axe(page, rules) if v["impact"] in BLOCKING_IMPACTS]
+    page.close()
+    report = "\n".join(f"{scheme} mode:\n{describe(v)}" for scheme, v in found.items() if v)
+    assert not report, f"{name}:\n{report}"
+
+
+def test_tables_have_no_empty_header_cells(site):  # noqa: F811
+    """A header cell must name its row or column; pandas leaves some empty (axe's
+    empty-table-header, a best-practice rule outside the WCAG tags run above)."""
+    from bs4 import BeautifulSoup
+
+    empty = []
+    for name in reader_pages():
+        doc = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+        count = sum(1 for th in doc.select("article th") if not th.get_text(strip=True)
+                    and not th.find(attrs={"aria-label": True}))
+        if count:
+            empty.append(f"{name}: {count}")
+    assert empty == [], "empty table header cells: " + "; ".join(empty)
