@@ -26,6 +26,17 @@ TIERS = ("fundamentals", "intermediate", "academic", "reflection")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
+def toc_files(root: Path) -> list[str]:
+    """Every page of the book in reading order (the root page first), as listed in _toc.yml."""
+    toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part.get("chapters", []):
+            files.append(chapter["file"])
+            files += [section["file"] for section in chapter.get("sections", [])]
+    return files
+
+
 def front_matter(path: Path) -> dict[str, Any]:
     """The YAML front matter of a MyST page ({} when it has none)."""
     match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))

@@ -5,24 +5,18 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
+import course  # noqa: E402
 from course import check_chapter_meta, front_matter  # noqa: E402
 
 NOTICE = "Educational material, not medical advice"
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        for chapter in part["chapters"]:
-            files.append(chapter["file"])
-            files += [section["file"] for section in chapter.get("sections", [])]
-    return files
+    return course.toc_files(ROOT)
 
 
 def pages(site: Path) -> list[Path]:

@@ -31,9 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+import course  # noqa: E402
 BIN = Path(sys.executable).parent
 SRC_EXCLUDE = {".venv", "node_modules", ".git", "_build", ".jupyter_cache", ".pytest_cache"}
 
@@ -63,13 +64,7 @@ def median(values: list[float]) -> float:
 
 
 def toc_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    names = [toc["root"]]
-    for part in toc.get("parts", []):
-        for chapter in part["chapters"]:
-            names.append(chapter["file"])
-            names += [section["file"] for section in chapter.get("sections", [])]
-    return names
+    return course.toc_files(ROOT)
 
 
 def notebooks() -> list[Path]:

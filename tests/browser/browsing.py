@@ -19,10 +19,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "_ext"))
+import course  # noqa: E402
 from browser import launch, load_all_images, missing_tools, wait_for_math  # noqa: E402
 from serve import Server  # noqa: E402
 
@@ -30,13 +31,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        for chapter in part.get("chapters", []):
-            files.append(chapter["file"])
-            files += [section["file"] for section in chapter.get("sections", [])]
-    return files
+    return course.toc_files(ROOT)
 
 
 def reader_pages() -> list[str]:
