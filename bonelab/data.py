@@ -124,6 +124,7 @@ class _Field:
     minimum: float | None
     maximum: float | None
     enum: tuple[str, ...] | None
+    pattern: str | None = None
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> "_Field":
@@ -136,6 +137,7 @@ class _Field:
             c.get("minimum"),
             c.get("maximum"),
             tuple(enum) if enum is not None else None,
+            c.get("pattern"),
         )
 
     def parse(self, text: str) -> Any:
@@ -165,6 +167,8 @@ class _Field:
             raise ValueError(f"value {text} is below the allowed minimum {self.minimum}")
         if self.maximum is not None and value > self.maximum:
             raise ValueError(f"value {text} is above the allowed maximum {self.maximum}")
+        if self.pattern is not None and not re.fullmatch(self.pattern, value):
+            raise ValueError(f"value {text!r} does not match the pattern {self.pattern}")
         if self.enum is not None and value not in self.enum:
             allowed = ", ".join(repr(v) for v in self.enum)
             raise ValueError(f"value {text!r} is not one of the allowed values ({allowed})")
@@ -284,7 +288,8 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
             except ValueError as err:
                 raise DataError(path, str(err), line=start_line, row=row, column=field.name) from None
         by_name = dict(zip(declared, values))
-        if by_name["source"] not in bib_keys:
+        # An optional source column (the claims register's label rows) may be empty.
+        if by_name["source"] is not None and by_name["source"] not in bib_keys:
             raise DataError(
                 path,
                 f"source {by_name['source']!r} is not a key in references.bib",
@@ -338,7 +343,7 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
 
 def sources(name: str, data_dir: Path | str | None = None) -> list[str]:
     """The citation keys behind a table, sorted (every row has been checked on the way)."""
-    return sorted(set(load(name, data_dir)["source"]))
+    return sorted(set(load(name, data_dir)["source"].dropna()))
 
 
 def describe(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

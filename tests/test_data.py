@@ -27,8 +27,11 @@ def test_table_loads_completely(name):
     # Nothing dropped: one DataFrame row per data line of the file (no table has quoted newlines).
     lines = [line for line in path.read_text(encoding="utf-8").splitlines()[1:]]
     assert len(frame) == len(lines) > 0
-    assert frame["source"].isin(BIB_KEYS).all()
-    assert frame["note"].str.len().min() > 0
+    # Every source is a bibliography key (the claims register's label rows have none of their own).
+    assert frame["source"].dropna().isin(BIB_KEYS).all()
+    assert frame["source"].notna().any()
+    if "note" in frame:
+        assert frame["note"].str.len().min() > 0
     assert frame.attrs["title"]
 
 

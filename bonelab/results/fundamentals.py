@@ -1,0 +1,367 @@
+"""Numbers the Fundamentals pages quote, computed here (see :mod:`bonelab.results`).
+
+Every value is the course's own arithmetic on sourced data (``data/``) or its own run of a
+published model (:mod:`bonelab.models`); the papers are cited for the data and the model only.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bonelab.results import result  # noqa: F401  (used by the entries below)
+
+MINUS = "\u2212"
+
+
+def _signed(digits: int, plus: bool = False):
+    """A format that writes a typographic minus (and, if asked, an explicit plus)."""
+
+    def fmt(number: float) -> str:
+        text = f"{abs(number):.{digits}f}"
+        if float(text) == 0:
+            return text
+        if number < 0:
+            return MINUS + text
+        return ("+" + text) if plus else text
+
+    return fmt
+
+
+# --- data helpers ------------------------------------------------------------------------------
+
+
+def _reference() -> tuple[float, float]:
+    """Femoral-neck young-adult reference convention (mean, SD), g/cm²."""
+    from bonelab.data import load
+
+    row = load("bmd_reference").iloc[0]
+    return float(row["mean_g_cm2"]), float(row["sd_g_cm2"])
+
+
+def _t(bmd: float) -> float:
+    from bonelab.stats import t_score
+
+    mean, sd = _reference()
+    return t_score(bmd, mean, sd)
+
+
+def _transition(study: str, site: str, window: str):
+    from bonelab.data import load
+
+    table = load("bmd_transition")
+    rows = table[(table["study"] == study) & (table["site"] == site) & (table["window"] == window)]
+    return rows.iloc[0]
+
+
+def _swan(site: str, window: str) -> float:
+    return float(_transition("SWAN", site, window)["loss_pct"])
+
+
+SWAN_TEN_YEARS = "10 years around the final menstrual period"
+
+
+def _cohort_rate(window: str) -> tuple[float, float]:
+    """15-year cohort (Sowers 2010): yearly spine loss (%/yr, positive) and window length (y)."""
+    row = _transition("15-year cohort", "spine", window)
+    return float(row["loss_pct_per_year"]), float(row["years_from_fmp_end"] - row["years_from_fmp_start"])
+
+
+BEFORE = "2 years before the final menstrual period"
+AFTER = "2 years after the final menstrual period"
+LATER = "2 to 7 years after the final menstrual period"
+
+
+def _compound_loss(rate: float, years: float) -> float:
+    """Total loss in percent (positive) after ``years`` at ``rate`` %/yr of loss, compounded."""
+    from bonelab.stats import compound_percent
+
+    return -compound_percent(-rate, years)
+
+
+def _cohort_level(years_from_fmp: float) -> float:
+    """Spine level (100 two years before the FMP) at a time from the FMP, compounding the windows."""
+    from bonelab.data import load
+    from bonelab.stats import compound_percent
+
+    table = load("bmd_transition")
+    cohort = table[table["study"] == "15-year cohort"]
+    level = 100.0
+    for row in cohort.itertuples():
+        elapsed = min(years_from_fmp, row.years_from_fmp_end) - row.years_from_fmp_start
+        if elapsed > 0:
+            level *= 1 + compound_percent(-row.loss_pct_per_year, elapsed) / 100
+    return level
+
+
+# --- Bone is alive: worked T-scores --------------------------------------------------------------
+
+
+@result("tscore.example.fn_0_70", fmt=_signed(2),
+        description="T-score of a femoral-neck BMD of 0.70 g/cm² against the reference convention")
+def _():
+    return _t(0.70)
+
+
+@result("tscore.example.fn_0_55", fmt=_signed(2),
+        description="T-score of a femoral-neck BMD of 0.55 g/cm² against the reference convention")
+def _():
+    return _t(0.55)
+
+
+@result("tscore.example.minus_1_5.below_mean_g_cm2", fmt="{:.2f}",
+        description="How far below the young-adult mean (g/cm²) a femoral-neck T-score of -1.5 lies")
+def _():
+    return 1.5 * _reference()[1]
+
+
+@result("tscore.example.minus_1_5.bmd", fmt="{:.3f}",
+        description="Femoral-neck BMD (g/cm²) at a T-score of -1.5 under the reference convention")
+def _():
+    mean, sd = _reference()
+    return mean - 1.5 * sd
+
+
+@result("tscore.example.minus_1_5.pct_below_mean", fmt="{:.0f}",
+        description="Percent below the young-adult mean of a femoral-neck T-score of -1.5")
+def _():
+    from bonelab.stats import percent_change
+
+    mean, sd = _reference()
+    return -percent_change(mean, mean - 1.5 * sd)
+
+
+# --- A lifetime of bone: SWAN share, compounding, T-scores across the transition -------------
+
+
+@result("swan.spine.transmenopause_share_pct", fmt="{:.0f}",
+        description="Share (%) of SWAN's ten-year lumbar spine loss that fell in the transmenopause")
+def _():
+    return _swan("lumbar spine", "transmenopause") / _swan("lumbar spine", SWAN_TEN_YEARS) * 100
+
+
+@result("sowers.spine.after_fmp_2y.added_pct", fmt="{:.1f}",
+        description="Two years of the 15-year cohort's post-FMP spine rate added (not compounded), %")
+def _():
+    rate, years = _cohort_rate(AFTER)
+    return rate * years
+
+
+@result("sowers.spine.after_fmp_2y.loss_pct", fmt="{:.1f}",
+        description="Two years of the 15-year cohort's post-FMP spine rate compounded: total loss, %")
+def _():
+    return _compound_loss(*_cohort_rate(AFTER))
+
+
+@result("sowers.spine.before_fmp_2y.loss_pct", fmt="{:.1f}",
+        description="Two years of the 15-year cohort's pre-FMP spine rate compounded: total loss, %")
+def _():
+    return _compound_loss(*_cohort_rate(BEFORE))
+
+
+@result("sowers.spine.later_5y.loss_pct", fmt="{:.1f}",
+        description="Five years (2 to 7 after the FMP) of the 15-year cohort's spine rate compounded: loss, %")
+def _():
+    return _compound_loss(*_cohort_rate(LATER))
+
+
+@result("sowers.spine.minus2_to_plus2.loss_pct", fmt="{:.1f}",
+        description="Four years (2 before to 2 after the FMP) of the 15-year cohort's spine rates compounded: loss, %")
+def _():
+    return (1 - _cohort_level(2) / 100) * 100
+
+
+@result("sowers.spine.level_after_9y", fmt="{:.1f}",
+        description="Spine level seven years after the FMP (100 two years before), 15-year cohort's rates compounded")
+def _():
+    return _cohort_level(7)
+
+
+@result("sowers.spine.loss_9y_pct", fmt="{:.1f}",
+        description="Spine loss (%) from two years before to seven years after the FMP, 15-year cohort's rates compounded")
+def _():
+    return 100 - _cohort_level(7)
+
+
+@result("sowers.spine.over_swan_transmenopause_pct", fmt="{:.1f}",
+        description="15-year cohort's spine rates compounded over SWAN's transmenopause window (1 y before to 2 y after the FMP): loss, %")
+def _():
+    return (1 - _cohort_level(2) / _cohort_level(-1)) * 100
+
+
+def _after_ten_years(bmd: float) -> float:
+    return bmd * (1 - _swan("femoral neck", SWAN_TEN_YEARS) / 100)
+
+
+@result("tscore.transition.fn_0_80.before", fmt=_signed(2),
+        description="T-score of a femoral-neck BMD of 0.80 g/cm² (reference convention)")
+def _():
+    return _t(0.80)
+
+
+@result("tscore.transition.fn_0_80.bmd_after", fmt="{:.3f}",
+        description="Femoral-neck BMD (g/cm²) of 0.80 after SWAN's ten-year femoral-neck loss")
+def _():
+    return _after_ten_years(0.80)
+
+
+@result("tscore.transition.fn_0_80.after", fmt=_signed(2),
+        description="T-score of 0.80 g/cm² after SWAN's ten-year femoral-neck loss")
+def _():
+    return _t(_after_ten_years(0.80))
+
+
+@result("tscore.transition.fn_0_95.before", fmt=_signed(2, plus=True),
+        description="T-score of a femoral-neck BMD of 0.95 g/cm² (reference convention)")
+def _():
+    return _t(0.95)
+
+
+@result("tscore.transition.fn_0_95.bmd_after", fmt="{:.3f}",
+        description="Femoral-neck BMD (g/cm²) of 0.95 after SWAN's ten-year femoral-neck loss")
+def _():
+    return _after_ten_years(0.95)
+
+
+@result("tscore.transition.fn_0_95.after", fmt=_signed(2, plus=True),
+        description="T-score of 0.95 g/cm² after SWAN's ten-year femoral-neck loss")
+def _():
+    return _t(_after_ten_years(0.95))
+
+
+@result("swan.neck.ten_year_annualised_pct", fmt=_signed(2),
+        description="Constant yearly change (%) that compounds to SWAN's ten-year femoral-neck loss")
+def _():
+    from bonelab.stats import annualised_percent
+
+    return annualised_percent(-_swan("femoral neck", SWAN_TEN_YEARS), 10)
+
+
+def _shift(bmd: float, window: str) -> float:
+    """How many SDs a SWAN femoral-neck loss moves a T-score (positive = down)."""
+    return _t(bmd) - _t(bmd * (1 - _swan("femoral neck", window) / 100))
+
+
+@result("tscore.shift.transmenopause.fn_0_80", fmt="{:.2f}",
+        description="T-score drop (SD) of 0.80 g/cm² with SWAN's transmenopause femoral-neck loss")
+def _():
+    return _shift(0.80, "transmenopause")
+
+
+@result("tscore.shift.transmenopause.fn_0_95", fmt="{:.2f}",
+        description="T-score drop (SD) of 0.95 g/cm² with SWAN's transmenopause femoral-neck loss")
+def _():
+    return _shift(0.95, "transmenopause")
+
+
+@result("tscore.shift.ten_years.fn_0_80", fmt="{:.2f}",
+        description="T-score drop (SD) of 0.80 g/cm² with SWAN's ten-year femoral-neck loss")
+def _():
+    return _shift(0.80, SWAN_TEN_YEARS)
+
+
+@result("tscore.shift.ten_years.fn_0_95", fmt="{:.2f}",
+        description="T-score drop (SD) of 0.95 g/cm² with SWAN's ten-year femoral-neck loss")
+def _():
+    return _shift(0.95, SWAN_TEN_YEARS)
+
+
+@result("tscore.exercise.fn_0_62.before", fmt=_signed(2),
+        description="T-score of a femoral-neck BMD of 0.62 g/cm² (notebook exercise)")
+def _():
+    return _t(0.62)
+
+
+@result("tscore.exercise.fn_0_62.after", fmt=_signed(2),
+        description="T-score of 0.62 g/cm² after SWAN's ten-year femoral-neck loss (notebook exercise)")
+def _():
+    return _t(_after_ten_years(0.62))
+
+
+@result("tscore.exercise.fn_0_62.margin_g_cm2", fmt="{:.3f}",
+        description="How far (g/cm²) 0.62 g/cm² after SWAN's ten-year loss sits above the T = -2.5 line")
+def _():
+    from bonelab.stats import WHO_OSTEOPOROSIS_AT
+
+    mean, sd = _reference()
+    return _after_ten_years(0.62) - (mean + WHO_OSTEOPOROSIS_AT * sd)
+
+
+# --- Ovulation and bone: ten-year extrapolations (an exercise, not a finding) ----------------
+
+
+def _ovulation_rate(study: str, n: int) -> float:
+    from bonelab.data import load
+
+    table = load("ovulation_bmd")
+    row = table[(table["study"] == study) & (table["n"] == n)].iloc[0]
+    return float(row["change_pct_per_year"])
+
+
+@result("ovulation.li2014.ten_year_loss_pct", fmt="{:.1f}",
+        description="Li 2014's pooled -0.86 %/yr difference compounded over ten years: loss, % (exercise)")
+def _():
+    return _compound_loss(-_ovulation_rate("Li 2014", 436), 10)
+
+
+@result("ovulation.prior1990_anovulatory.ten_year_loss_pct", fmt="{:.1f}",
+        description="Prior 1990's -4.2 %/yr (13 anovulatory women) compounded over ten years: loss, % (exercise)")
+def _():
+    return _compound_loss(-_ovulation_rate("Prior 1990", 13), 10)
+
+
+@result("ovulation.prior1990_anovulatory.ten_year_vs_swan_spine", fmt="{:.1f}",
+        description="Ten-year compounded Prior 1990 anovulatory loss divided by SWAN's ten-year spine loss")
+def _():
+    loss = _compound_loss(-_ovulation_rate("Prior 1990", 13), 10)
+    return loss / _swan("lumbar spine", SWAN_TEN_YEARS)
+
+
+# --- Hormonal conductors: WHI fracture arithmetic from the published percentages -------------
+
+# The difference in points and the NNT are academic.py's whi.fracture.arr_points and whi.fracture.nnt.
+WHI_HR = 0.76  # Cauley 2003 abstract (evidence.md 1)
+
+
+@result("whi_ep.fracture.hr_lower_pct", fmt="{:.0f}",
+        description="WHI E+P: how much lower (%) the fracture rate was on hormones, from the hazard ratio 0.76")
+def _():
+    return (1 - WHI_HR) * 100
+
+
+# --- One remodeling cycle: the course's run of the Komarova 2003 model -------------------------
+# Phase lengths, the dip and the end value are academic.py's komarova.cycle.* keys (same run).
+
+
+@cache
+def _cycle():
+    from bonelab import models
+
+    params = models.KomarovaParams()
+    run = models.simulate_komarova(params, days=400, start=(11, 212, 100))
+    return params, run
+
+
+@result("komarova.reference_cycle.extra_osteoclasts", fmt="{:.1f}",
+        description="Komarova 2003 model, course's reference start: osteoclasts above steady state at day 0")
+def _():
+    from bonelab import models
+
+    return 11 - models.komarova_steady_state(models.KomarovaParams())[0]
+
+
+@result("komarova.reference_cycle.dip_units", fmt="{:.1f}",
+        description="Komarova 2003 model, course's reference cycle: depth of the bone-mass dip below 100")
+def _():
+    return 100 - float(_cycle()[1]["bone_mass"].min())
+
+
+@result("komarova.reference_cycle.k1_026_shortfall", fmt="{:.1f}",
+        description="Komarova 2003 model with k1 = 0.26 instead of 0.24: bone mass short of 100 on day 400")
+def _():
+    from dataclasses import replace
+
+    from bonelab import models
+
+    params = replace(models.KomarovaParams(), k1=0.26)
+    run = models.simulate_komarova(params, days=400, start=(11, 212, 100))
+    return 100 - float(run["bone_mass"].iloc[-1])
