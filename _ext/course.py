@@ -3,8 +3,11 @@
 - ``{chapter-frame}``: renders a chapter's learning objectives, prerequisites and times from its
   front matter, so those facts are written once (the instructor guide reads the same front
   matter).
-- ``{evidence} LEVEL``: an evidence label on a contested claim. LEVEL is one of
-  ``well supported``, ``mixed``, ``weak``, ``contradicted``; anything else fails the build.
+- ``{evidence} ID``: an evidence label on a contested claim, for the label row ``ID`` of the
+  claims register (``data/claims.csv``); the level and the claim come from that row, which
+  :mod:`bonelab.evidence` checks against the rubric. ``{evidence-label}`ID``` shows the level
+  inline; ``{evidence-rubric}`` renders the rubric and ``{claims-register}`` the whole register.
+- ``{computed}`KEY```: a number the course computes (:mod:`bonelab.results`), never typed by hand.
 - Glossary links get the term's definition as a tooltip (``title``), so a reader can check a term
   on hover without leaving the page.
 """
@@ -168,7 +171,10 @@ class Evidence(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         argument = " ".join(self.arguments[0].split())
         if argument.lower() in EVIDENCE_LEVELS:
-            return self._level_only(argument.lower())
+            raise self.error(
+                f"name the claim's row of data/claims.csv, not a level: {{evidence}} <id>, "
+                f"got {argument!r}"
+            )
         _note_register(self.env)
         try:
             row = _label_row(self.env.app, argument)
@@ -184,13 +190,6 @@ class Evidence(SphinxDirective):
         claim += nodes.Text(row["claim"] + " ")
         claim += _register_link(argument, "(register entry)", ["evidence-register-link"])
         box += claim
-        self.state.nested_parse(self.content, self.content_offset, box)
-        return [box]
-
-    def _level_only(self, level: str) -> list[nodes.Node]:
-        # TRANSITIONAL (removed once every page names its register row).
-        box = nodes.admonition(classes=["evidence", "evidence-" + level.replace(" ", "-")])
-        box += nodes.title(text=f"Evidence: {level}")
         self.state.nested_parse(self.content, self.content_offset, box)
         return [box]
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DataError", "load", "sources", "tables", "describe", "default_data_dir"]
+__all__ = ["DataError", "load", "sources", "source_keys", "tables", "describe", "default_data_dir"]
 
 DESCRIPTOR = "datapackage.json"
 
@@ -288,11 +288,13 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
             except ValueError as err:
                 raise DataError(path, str(err), line=start_line, row=row, column=field.name) from None
         by_name = dict(zip(declared, values))
-        # An optional source column (the claims register's label rows) may be empty.
-        if by_name["source"] is not None and by_name["source"] not in bib_keys:
+        # A source names one key, or several separated by ";"; an optional source column (the
+        # claims register's label rows) may be empty.
+        unknown = [k for k in source_keys(by_name["source"]) if k not in bib_keys]
+        if unknown:
             raise DataError(
                 path,
-                f"source {by_name['source']!r} is not a key in references.bib",
+                f"source {unknown[0]!r} is not a key in references.bib",
                 line=start_line,
                 row=row,
                 column="source",
@@ -341,9 +343,16 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     return frame
 
 
+def source_keys(cell: str | None) -> list[str]:
+    """The citation keys in one ``source`` cell: one key, or several separated by ``;``."""
+    if cell is None or cell != cell:  # empty, or a missing value in a loaded frame
+        return []
+    return [key.strip() for key in str(cell).split(";") if key.strip()]
+
+
 def sources(name: str, data_dir: Path | str | None = None) -> list[str]:
     """The citation keys behind a table, sorted (every row has been checked on the way)."""
-    return sorted(set(load(name, data_dir)["source"].dropna()))
+    return sorted({k for cell in load(name, data_dir)["source"] for k in source_keys(cell)})
 
 
 def describe(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:

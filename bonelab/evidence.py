@@ -100,10 +100,11 @@ def _well_supported(basis: list[Finding]) -> str | None:
 
 
 def _mixed(basis: list[Finding]) -> str | None:
-    if not any(f.supports for f in basis) or all(f.supports for f in basis):
-        return "needs at least one supporting and one going-against finding"
-    if not any(f.in_humans for f in basis):
-        return "needs at least one finding in people"
+    # "Studies in people point in different directions": both directions must be seen in people.
+    if not any(f.supports and f.in_humans for f in basis):
+        return "needs a supporting finding in people"
+    if not any(not f.supports and f.in_humans for f in basis):
+        return "needs a going-against finding in people"
     return None
 
 
@@ -137,8 +138,7 @@ _RUBRIC = (
         "mixed",
         "Studies in people point in different directions, or support and doubt are both real: "
         "the honest answer is 'it depends' or 'not settled'.",
-        "At least one supporting and one going-against finding, at least one of all of them in "
-        "people.",
+        "At least one supporting and at least one going-against finding in people.",
         _mixed,
     ),
     Level(

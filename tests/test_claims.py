@@ -192,6 +192,7 @@ FINDINGS = (
         ('x-label,book/academic/receptors,"c",,,,,,contradicted,-a-flawed\n', "label", "adequate quality"),
         ('x-label,book/academic/receptors,"c",,,,,,weak,+a-trial\n', "label", "not weak"),
         ('x-label,book/academic/receptors,"c",,,,,,mixed,+a-trial;+a-cells\n', "label", "going-against"),
+        ('x-label,book/academic/receptors,"c",,,,,,mixed,+a-cells;-a-trial\n', "label", "supporting finding in people"),
         ('x-label,book/academic/receptors,"c",,,,,,weak,+a-missing\n', "basis", "names no finding"),
         ('x-label,book/academic/receptors,"c",,,,,,weak,a-cells\n', "basis", "is not +id or -id"),
         ('a-trial,book/academic/receptors,"c",,,,,,weak,+a-cells\n', "id", "already used"),
@@ -211,7 +212,36 @@ def test_a_register_that_meets_the_rubric_loads(data_copy):
     rows = (
         'x-weak,book/academic/receptors,"c",,,,,,weak,+a-cells\n'
         'x-contra,book/academic/receptors,"c",,,,,,contradicted,-a-trial;+a-cells\n'
-        'x-mixed,book/academic/receptors,"c",,,,,,mixed,+a-cells;-a-trial\n'
+        'x-mixed,book/academic/receptors,"c",,,,,,mixed,+a-trial;-a-flawed;+a-cells\n'
     )
     (data_copy / "claims.csv").write_text(HEADER + FINDINGS + rows, encoding="utf-8")
     assert list(register(data_copy)["label"].dropna()) == ["weak", "contradicted", "mixed"]
+
+
+ARTICLE_LINK = re.compile(r"\{doc\}`(?:[^`<]*<)?(?:/book/|\.\./|\.\./\.\./book/|)article>?`")
+
+
+def test_every_page_that_speaks_of_the_source_article_links_to_its_presentation():
+    texts = page_texts()
+    assert "book/article.md" in texts, "the page presenting the source article is missing"
+    missing = [
+        page
+        for page, text in texts.items()
+        if page != "book/article.md"
+        and re.search(r"source article|the article says", text, re.I)
+        and not ARTICLE_LINK.search(text)
+    ]
+    assert not missing, f"pages that speak of the source article without linking book/article: {missing}"
+    assert ARTICLE_LINK.search(texts["book/intro.md"]), "the landing page must link the article page"
+
+
+def test_the_article_page_renders_every_tier_of_its_claims_table():
+    from bonelab.data import load
+
+    page = (ROOT / "book" / "article.md").read_text(encoding="utf-8")
+    rendered = set(re.findall(r"^```\{article-claims\}\s+(\S+)\s*$", page, re.M))
+    assert rendered == set(load("article_claims")["tier"])
+    assert "{article-references}" in page
+    # The page arranges the tables; it does not repeat them.
+    for claim in load("article_claims")["claim"]:
+        assert claim not in page
