@@ -79,13 +79,6 @@ def _komarova_bone_mass_min() -> float:
     return float(_single_cycle()[1].bone_mass.min())
 
 
-@result("komarova.cycle.bone_mass_min_day", fmt="{:.0f}",
-        description="Same run: day on which bone mass is lowest")
-def _komarova_bone_mass_min_day() -> float:
-    run = _single_cycle()[1]
-    return float(run.day[run.bone_mass.idxmin()])
-
-
 @result("komarova.cycle.bone_mass_end", fmt="{:.2f}",
         description="Same run: bone mass (% of start) at day 400")
 def _komarova_bone_mass_end() -> float:
@@ -202,12 +195,6 @@ for _outcome, _short in _WHI_2002_KEYS.items():
     result(f"whi.{_short}.per10k_difference", fmt=_signed,
            description=f"WHI E+P 2002: {_outcome}, E+P minus placebo events per 10 000 woman-years")(
         lambda _outcome=_outcome: _whi_difference(_outcome))
-    if _short in ("endometrial_cancer", "other_deaths"):
-        continue  # the page shows these two only as signed differences
-    result(f"whi.{_short}.per10k_size", fmt="{:.0f}",
-           description=f"WHI E+P 2002: {_outcome}, size of the difference per 10 000 woman-years "
-                       "(unsigned, for prose)")(
-        lambda _outcome=_outcome: abs(_whi_difference(_outcome)))
 
 
 def _whi_arms():
@@ -223,7 +210,7 @@ def _whi_fewer_per1000() -> float:
     return 1000 * stats.absolute_risk_difference(*_whi_arms())
 
 
-@result("whi.fracture.nnt", fmt="{:.0f}",
+@result("whi.fracture.nnt", fmt="about {:.0f}",
         description="WHI E+P (Cauley 2003): number needed to treat for about 5.6 years for one fewer "
                     "woman with a fracture")
 def _whi_nnt() -> float:
@@ -249,6 +236,15 @@ for _comparison, _short in (("estrogen alone vs placebo", "estrogen_alone"),
     result(f"cochrane.{_short}.fewer_per1000", fmt="{:.0f}",
            description=f"Cochrane 2017, {_comparison}: fewer women with a fracture per 1000")(
         lambda _c=_comparison: 1000 * stats.absolute_risk_difference(*_cochrane(_c)))
-    result(f"cochrane.{_short}.nnt", fmt="{:.0f}",
+    result(f"cochrane.{_short}.nnt", fmt="about {:.0f}",
            description=f"Cochrane 2017, {_comparison}: number needed to treat over its follow-up")(
         lambda _c=_comparison: stats.number_needed_to_treat(*_cochrane(_c)))
+
+
+# Keys also shown on Fundamentals pages (kept here because they compute from the same runs).
+@result("whi.fracture.arr_points", fmt="{:.1f}",
+        description="WHI E+P (Cauley 2003): placebo minus E+P percentage of women with a fracture, "
+                    "percentage points over a mean 5.6 years")
+def _whi_arr_points() -> float:
+    return 100 * stats.absolute_risk_difference(*_whi_arms())
+
