@@ -1,6 +1,7 @@
 """Shared fixtures: the built site that the site tests inspect."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,12 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html", result.stdout + result.stderr
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of data/ with references.bib beside it, to damage one file at a time."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    return target

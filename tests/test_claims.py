@@ -170,14 +170,7 @@ def test_a_result_key_is_registered_once():
 # --- the register refuses what it should: each damaged copy fails at its row and column ---
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
-    return target
-
-
+# data_copy (tests/conftest.py): a copy of data/ with references.bib beside it.
 FINDINGS = (
     'a-cells,book/academic/receptors,"claim",rickard2002,abstract,"says",cell study,,,\n'
     'a-trial,book/intermediate/testosterone,"claim",pepi1996,abstract,"says",randomized trial,adequate,,\n'

@@ -68,13 +68,8 @@ def test_unknown_table_is_a_value_error():
 # --- Malformed copies of real tables -------------------------------------------------------
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    """A copy of data/ with references.bib beside it, to damage one file at a time."""
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target)
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
-    return target
+# data_copy (tests/conftest.py): a copy of data/ with references.bib beside it, to damage one
+# file at a time.
 
 
 def _rewrite(path: Path, edit) -> None:
