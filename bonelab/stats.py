@@ -179,3 +179,156 @@ def compound_percent(rate_percent_per_year: float, years: float) -> float:
     rate = _check_rate(rate_percent_per_year, "rate_percent_per_year")
     years = _check_years(years)
     return ((1.0 + rate / 100.0) ** years - 1.0) * 100.0
+
+
+# --- Z-scores and absolute effects from relative ones (issue 12) -------------------------------
+
+from dataclasses import dataclass  # noqa: E402  (this block is appended; see the module's end)
+
+__all__ += ["z_score", "treated_probability", "AbsoluteEffect", "absolute_effect"]
+
+RatioMeasure = Literal["HR", "RR"]
+
+
+def _in_range(
+    value: float, name: str, *, low: float, high: float | None = None, allowed: str
+) -> float:
+    """``value`` as a float if it is a finite number strictly inside (low, high), else ValueError.
+
+    The message names the argument, repeats the value it got and states the allowed range, e.g.
+    ``baseline_probability must be between 0 and 1 (exclusive), got 1.2``.
+    """
+    refusal = ValueError(f"{name} must be {allowed}, got {value!r}")
+    if isinstance(value, bool):
+        raise refusal
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise refusal from None
+    if not math.isfinite(number) or number <= low or (high is not None and number >= high):
+        raise refusal
+    return number
+
+
+def _positive(value: float, name: str, unit: str = "") -> float:
+    return _in_range(value, name, low=0.0, allowed=f"a finite number greater than 0{unit}")
+
+
+def _open_probability(value: float, name: str) -> float:
+    return _in_range(value, name, low=0.0, high=1.0, allowed="between 0 and 1 (exclusive)")
+
+
+def z_score(bmd: float, age_matched_mean: float, age_matched_sd: float) -> float:
+    """How many standard deviations a bone mineral density lies from its age-matched mean.
+
+    The same arithmetic as :func:`t_score`, with a different reference: people of the same age
+    and sex (and often ethnic group) instead of young adults. Z-scores are what densitometry
+    societies prefer before menopause and in men under 50, where the WHO T-score classes do not
+    apply; a low Z-score means "below the expected range for age", not osteoporosis.
+
+    >>> round(z_score(0.80, 0.86, 0.12), 2)
+    -0.5
+    >>> z_score(0.80, 0.86, 0.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: age_matched_sd must be a finite number greater than 0, got 0.0
+    """
+    bmd = _positive(bmd, "bmd", " (g/cm²)")
+    mean = _positive(age_matched_mean, "age_matched_mean", " (g/cm²)")
+    sd = _positive(age_matched_sd, "age_matched_sd")
+    return (bmd - mean) / sd
+
+
+def treated_probability(
+    baseline_probability: float, ratio: float, *, measure: RatioMeasure = "HR"
+) -> float:
+    """The probability of the event with the ratio applied to a baseline probability.
+
+    ``measure="RR"``: a risk ratio multiplies the probability, ``ratio * p``; it must not push
+    the probability above 1. ``measure="HR"``: a hazard ratio multiplies the hazard, so under
+    proportional hazards held over the whole period the probability becomes
+    ``1 - (1 - p) ** ratio``; for small probabilities the two are nearly the same.
+
+    >>> round(treated_probability(0.20, 0.76), 4)
+    0.156
+    >>> round(treated_probability(0.20, 0.76, measure="RR"), 4)
+    0.152
+    >>> treated_probability(1.5, 0.76)
+    Traceback (most recent call last):
+    ...
+    ValueError: baseline_probability must be between 0 and 1 (exclusive), got 1.5
+    """
+    p = _open_probability(baseline_probability, "baseline_probability")
+    r = _positive(ratio, "ratio")
+    if measure == "HR":
+        return 1.0 - (1.0 - p) ** r
+    if measure == "RR":
+        if r * p >= 1.0:
+            raise ValueError(
+                f"ratio × baseline_probability must stay below 1 for a risk ratio, got "
+                f"{r!r} × {p!r} = {r * p!r}"
+            )
+        return r * p
+    raise ValueError(f"measure must be 'HR' (hazard ratio) or 'RR' (risk ratio), got {measure!r}")
+
+
+@dataclass(frozen=True)
+class AbsoluteEffect:
+    """A relative effect turned into absolute numbers, which always carry their period.
+
+    ``difference`` is baseline minus treated probability (positive = fewer events), ``per_1000``
+    the same for 1000 people, and ``nnt`` how many people must be treated for ``years`` for one
+    fewer to have the event (negative: a number needed to harm, sign flipped).
+    """
+
+    baseline_probability: float
+    treated_probability: float
+    years: float
+    ratio: float
+    measure: str
+
+    @property
+    def difference(self) -> float:
+        return self.baseline_probability - self.treated_probability
+
+    @property
+    def per_1000(self) -> float:
+        return 1000.0 * self.difference
+
+    @property
+    def nnt(self) -> float:
+        if self.difference == 0:
+            raise ValueError(
+                "a ratio of 1 changes nothing, so the number needed to treat is infinite"
+            )
+        return 1.0 / self.difference
+
+
+def absolute_effect(
+    baseline_probability: float, ratio: float, years: float, *, measure: RatioMeasure = "HR"
+) -> AbsoluteEffect:
+    """Absolute difference and number needed to treat from a ratio and a baseline probability.
+
+    ``baseline_probability`` is the chance of the event over ``years`` without treatment (for
+    example a ten-year fracture probability); ``ratio`` is a hazard ratio (``measure="HR"``) or a
+    risk ratio (``"RR"``), see :func:`treated_probability`. The result holds for the same period.
+    Applying a trial's ratio to other people, or over a longer period than the trial ran, is an
+    assumption (that the ratio carries over), not a finding.
+
+    >>> effect = absolute_effect(0.20, 0.76, 10)
+    >>> round(effect.per_1000, 1), round(effect.nnt, 1)
+    (44.0, 22.7)
+    >>> low = absolute_effect(0.02, 0.76, 10)
+    >>> round(low.per_1000, 1), round(low.nnt, 1)
+    (4.8, 209.9)
+    >>> absolute_effect(0.20, 0.76, 0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: years must be a finite number greater than 0 (the period of the baseline ...), got 0
+    """
+    period = _in_range(
+        years, "years", low=0.0,
+        allowed="a finite number greater than 0 (the period of the baseline probability)",
+    )
+    treated = treated_probability(baseline_probability, ratio, measure=measure)
+    return AbsoluteEffect(float(baseline_probability), treated, period, float(ratio), measure)

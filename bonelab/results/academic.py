@@ -248,3 +248,30 @@ for _comparison, _short in (("estrogen alone vs placebo", "estrogen_alone"),
 def _whi_arr_points() -> float:
     return 100 * stats.absolute_risk_difference(*_whi_arms())
 
+
+
+# --- How estrogen protects bone (issue 13): the two men's spine density, our arithmetic -------
+
+
+def _signed_one(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "\u2212")
+
+
+@result("estrogen_men.er_alpha.spine_pct_change", fmt=_signed_one,
+        description="Smith 2008: the ERalpha-mutant man's spine areal BMD, 0.745 to 0.684 g/cm2 "
+                    "over 3.5 years, as a percent change")
+def _er_alpha_change() -> float:
+    return stats.percent_change(0.745, 0.684)
+
+
+@result("estrogen_men.er_alpha.spine_pct_per_year", fmt=_signed_one,
+        description="Smith 2008: the same change as a constant yearly percent over 3.5 years")
+def _er_alpha_per_year() -> float:
+    return stats.annualised_percent(stats.percent_change(0.745, 0.684), 3.5)
+
+
+@result("estrogen_men.aromatase.spine_pct_change_24mo", fmt=_signed_one,
+        description="Herrmann 2005: the aromatase-deficient man's spine BMD, 0.971 to 1.128 g/cm2 "
+                    "after 24 months of estrogen, as a percent change")
+def _aromatase_change() -> float:
+    return stats.percent_change(0.971, 1.128)
