@@ -1,5 +1,6 @@
 # Hormones and Bone: the two commands are `make book` and `make test`.
 # Both create .venv from requirements.txt when it is missing or older than the pins.
+# The build command and its flags are written here once: coursebook/build.py reads JB_FLAGS.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -44,23 +45,25 @@ book: $(STAMP)
 	@echo
 	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
 
-# The student edition: the same book with every answer removed (_ext/instructor.py reads
-# BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
+# The student edition: the same book with every answer removed 
+# BONELAB_EDITION, coursebook/editions.py). Its own output folder, so the two editions never share a stale page.
 book-student: $(STAMP)
 	BONELAB_EDITION=student $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _build/student
 	@echo
 	@echo "Open file://$(CURDIR)/_build/student/_build/html/index.html"
 
 # One printable page per tier (singlehtml + _static/print.css), tables of contents generated
-# from _toc.yml at build time: see tools/print_edition.py.
+# from _toc.yml at build time: see coursebook/print_edition.py.
 print: $(STAMP)
-	$(BIN)/python tools/print_edition.py
+	$(BIN)/python -m coursebook.print_edition
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
 	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output $(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
@@ -71,19 +74,19 @@ test: $(STAMP) $(NODE_STAMP)
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(BIN)/python tools/serve.py _build/html --port 8000
+	$(BIN)/python -m coursebook.serve _build/html --port 8000
 
 # Lighthouse 12.2.3 (npm) with Debian's Chromium on the built book, served with gzip by
-# tools/serve.py like a static host. Three runs per page, the median shown; fails on a missed target.
+# coursebook/serve.py like a static host. Three runs per page, the median shown; fails on a missed target.
 lighthouse: $(STAMP) $(NODE_STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python tools/lighthouse.py --site _build/html --runs 3
+	$(BIN)/python -m coursebook.lighthouse --site _build/html --runs 3
 
 notebooks: $(STAMP)
-	$(BIN)/python tools/run_notebooks.py
+	$(BIN)/python -m coursebook.run_notebooks
 
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m coursebook.bench
 
 clean:
 	rm -rf _build $(VENV)

@@ -2,10 +2,11 @@
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from coursebook.build import build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def built_site(tmp_path_factory) -> tuple[Path, str]:
     """The HTML build and its log.
 
-    `make test` builds the book first (from scratch, -W -n) and points BONELAB_SITE and
+    `make test` builds the book first (from scratch, with the Makefile's flags) and points BONELAB_SITE and
     BONELAB_BUILD_LOG at the result; run alone, the fixture builds the book itself.
     """
     site = os.environ.get("BONELAB_SITE")
@@ -22,11 +23,8 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     if site and log:
         return Path(site), Path(log).read_text(encoding="utf-8")
     out = tmp_path_factory.mktemp("book")
-    jb = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run(
-        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
-        capture_output=True,
-        text=True,
+        build_command(ROOT, "--path-output", str(out)), capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html", result.stdout + result.stderr

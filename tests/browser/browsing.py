@@ -1,6 +1,6 @@
 """The browser tests' fixtures and helpers: the built book in a real browser.
 
-Debian's Chromium, driven by Playwright as a library. One server (tools/serve.py, gzip like a
+Debian's Chromium, driven by Playwright as a library. One server (coursebook/serve.py, gzip like a
 static host) and one browser per test module; pages are visited in sequence. Nothing is
 downloaded: Chromium comes from apt (`apt-get install chromium`, see .ci/run) and axe-core from
 npm (`npm ci`, which `make test` runs). Never `playwright install`.
@@ -13,25 +13,23 @@ modules import the fixtures they use.
 from __future__ import annotations
 
 import atexit
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from coursebook.browser import launch, load_all_images, missing_tools, wait_for_math
+from coursebook.model import toc_files as _toc_files
+from coursebook.serve import Server
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "_ext"))
-import course  # noqa: E402
-from browser import launch, load_all_images, missing_tools, wait_for_math  # noqa: E402
-from serve import Server  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 
 
 def toc_files() -> list[str]:
-    return course.toc_files(ROOT)
+    return _toc_files(ROOT / "_toc.yml")
 
 
 def reader_pages() -> list[str]:
@@ -49,9 +47,11 @@ class Visit:
     other_hosts: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        return ([f"console error: {m}" for m in self.console_errors]
-                + [f"failed request: {m}" for m in self.failed]
-                + [f"request to another host: {m}" for m in self.other_hosts])
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"failed request: {m}" for m in self.failed]
+            + [f"request to another host: {m}" for m in self.other_hosts]
+        )
 
 
 def watch(page, origin: str) -> Visit:
@@ -75,7 +75,10 @@ def watch(page, origin: str) -> Visit:
             return
         visit.failed.append(f"{request.failure} {request.url}")
 
-    page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     page.on("request", on_request)
     page.on("response", on_response)
@@ -95,7 +98,9 @@ def first_page_with(site: Path, selector: str) -> str | None:
 
     for name in reader_pages():
         path = site / name
-        if path.is_file() and BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(selector):
+        if path.is_file() and BeautifulSoup(
+            path.read_text(encoding="utf-8"), "html.parser"
+        ).select_one(selector):
             return name
     return None
 
@@ -150,7 +155,8 @@ def desktop(browser):
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, color_scheme="light")
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme="light"
+    )
     yield context
     context.close()

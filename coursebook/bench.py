@@ -8,7 +8,7 @@ What it measures, each as the median of several runs where a run is cheap:
 - each notebook's execution time on a fresh kernel;
 - nbval time (every notebook re-run and compared with its saved outputs);
 - page weight: what a first visit transfers for each page, measured in Chromium from the gzip
-  server (tools/serve.py): when the page opens, and after every figure has loaded; without
+  server (coursebook.serve): when the page opens, and after every figure has loaded; without
   Chromium, an estimate from the files each page links (raw and gzipped).
 
 The builds run on a copy of the repository in a temporary folder, so the one-page edit never
@@ -31,22 +31,24 @@ import tempfile
 import time
 from pathlib import Path
 
+from coursebook.build import build_command
+from coursebook.model import toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "_ext"))
-import course  # noqa: E402
-BIN = Path(sys.executable).parent
 SRC_EXCLUDE = {".venv", "node_modules", ".git", "_build", ".jupyter_cache", ".pytest_cache"}
 
 
 def jb(source: Path) -> list[str]:
-    return [str(BIN / "jupyter-book"), "build", str(source), "-W", "-n", "--keep-going"]
+    return build_command(source)
 
 
 def copy_source(target: Path) -> Path:
     """The repository without its environment, build and history, for the benchmark builds."""
-    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in SRC_EXCLUDE
-                                                           and Path(d) == ROOT])
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=lambda d, names: [n for n in names if n in SRC_EXCLUDE and Path(d) == ROOT],
+    )
     return target
 
 
@@ -55,7 +57,9 @@ def timed(command: list[str], **kwargs) -> float:
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"command failed: {' '.join(command)}\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        sys.exit(
+            f"command failed: {' '.join(command)}\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
     return elapsed
 
 
@@ -64,11 +68,13 @@ def median(values: list[float]) -> float:
 
 
 def toc_pages() -> list[str]:
-    return course.toc_files(ROOT)
+    return toc_files(ROOT / "_toc.yml")
 
 
 def notebooks() -> list[Path]:
-    return sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def notebook_time(path: Path, runs: int) -> float:
@@ -78,8 +84,12 @@ def notebook_time(path: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb,
+            timeout=120,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        )
         start = time.perf_counter()
         client.execute()
         times.append(time.perf_counter() - start)
@@ -98,7 +108,9 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
             ref = element.get(attr)
             if not ref or ref.startswith(("http:", "https:", "//", "data:", "#")):
                 continue
-            if tag == "link" and not {"stylesheet", "icon", "preload"} & set(element.get("rel", [])):
+            if tag == "link" and not {"stylesheet", "icon", "preload"} & set(
+                element.get("rel", [])
+            ):
                 continue
             target = (html_path.parent / ref.split("?")[0].split("#")[0]).resolve()
             if target.is_file():
@@ -123,8 +135,18 @@ def main() -> None:
             venv = work / "venv"
             start = time.perf_counter()
             timed([sys.executable, "-m", "venv", str(venv)])
-            timed([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r",
-                   str(ROOT / "requirements.txt")], cwd=ROOT)
+            timed(
+                [
+                    str(venv / "bin" / "python"),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "-r",
+                    str(ROOT / "requirements.txt"),
+                ],
+                cwd=ROOT,
+            )
             results["install_s"] = time.perf_counter() - start
             shutil.rmtree(venv)
 
@@ -157,17 +179,31 @@ def main() -> None:
         results["notebook_s"] = {
             str(nb.relative_to(ROOT)): notebook_time(nb, args.runs) for nb in notebooks()
         }
-        results["nbval_s"] = timed(
-            [sys.executable, "-m", "pytest", "--nbval", "-q", "--nbval-sanitize-with",
-             "tests/sanitize.cfg", "notebooks", "-p", "no:cacheprovider"], cwd=ROOT
-        ) if notebooks() else 0.0
+        results["nbval_s"] = (
+            timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "--nbval",
+                    "-q",
+                    "--nbval-sanitize-with",
+                    "tests/sanitize.cfg",
+                    "notebooks",
+                    "-p",
+                    "no:cacheprovider",
+                ],
+                cwd=ROOT,
+            )
+            if notebooks()
+            else 0.0
+        )
 
         site = out / "_build" / "html"
         weights = {p: page_weight(site, p) for p in pages}
         results["page_weight_bytes"] = {p: {"raw": r, "gzip": g} for p, (r, g) in weights.items()}
         try:
-            sys.path.insert(0, str(ROOT / "tools"))
-            from browser import missing_tools, page_weights
+            from coursebook.browser import missing_tools, page_weights
 
             if not missing_tools():
                 results["page_transfer_bytes"] = page_weights(site, [f"{p}.html" for p in pages])
@@ -190,7 +226,11 @@ def report(r: dict) -> None:
     print("Hormones and Bone: benchmark (2 cores expected)")
     if "install_s" in r:
         line("environment install (fresh venv)", f"{r['install_s']:.1f} s")
-    line(f"cold build, {r['pages']} pages, notebooks executed", f"{r['cold_build_s']:.1f} s", "budget 60 s")
+    line(
+        f"cold build, {r['pages']} pages, notebooks executed",
+        f"{r['cold_build_s']:.1f} s",
+        "budget 60 s",
+    )
     line("cold build per page", f"{r['cold_build_per_page_s']:.2f} s", "budget 1 s")
     line("no-change rebuild (median)", f"{r['no_change_rebuild_s']:.2f} s", "budget 5 s")
     line("rebuild after changing one page (median)", f"{r['one_page_rebuild_s']:.2f} s")
@@ -202,13 +242,19 @@ def report(r: dict) -> None:
         print("  page weight, first visit in Chromium, gzip server (budget 400 KB when it opens):")
         print(f"    {'page':<48} {'opens':>8} {'all read':>9} {'largest img':>12}")
         for name, w in transfer.items():
-            print(f"    {name:<48} {w['opened'] / 1024:5.0f} KB {w['read'] / 1024:6.0f} KB"
-                  f" {w['largest_image'] / 1024:9.0f} KB")
+            print(
+                f"    {name:<48} {w['opened'] / 1024:5.0f} KB {w['read'] / 1024:6.0f} KB"
+                f" {w['largest_image'] / 1024:9.0f} KB"
+            )
         opened = sorted(w["opened"] for w in transfer.values())
-        print(f"    {'total over pages':<48} {sum(opened) / 1024:5.0f} KB"
-              f" {sum(w['read'] for w in transfer.values()) / 1024:6.0f} KB")
-        print(f"    {'median, largest page':<48} {statistics.median(opened) / 1024:5.0f} KB"
-              f" {max(opened) / 1024:6.0f} KB")
+        print(
+            f"    {'total over pages':<48} {sum(opened) / 1024:5.0f} KB"
+            f" {sum(w['read'] for w in transfer.values()) / 1024:6.0f} KB"
+        )
+        print(
+            f"    {'median, largest page':<48} {statistics.median(opened) / 1024:5.0f} KB"
+            f" {max(opened) / 1024:6.0f} KB"
+        )
         return
     weights = r["page_weight_bytes"]
     total_raw = sum(w["raw"] for w in weights.values())

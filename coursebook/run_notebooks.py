@@ -4,8 +4,8 @@ The committed outputs are what nbval compares against, so after changing a noteb
 calls) run this, look at the diff, and commit. Per-cell timing metadata is not recorded, so a
 re-run that changes nothing leaves the file unchanged.
 
-    python tools/run_notebooks.py                  # every notebook
-    python tools/run_notebooks.py notebooks/academic/whi-ledger.ipynb
+    python -m coursebook.run_notebooks                  # every notebook
+    python -m coursebook.run_notebooks notebooks/academic/whi-ledger.ipynb
 """
 
 from __future__ import annotations
