@@ -16,7 +16,7 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: book book-student print test serve bench clean help env notebooks lighthouse
+.PHONY: book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
 	@echo "make book   build the HTML book into _build/html"
@@ -57,11 +57,34 @@ book-student: $(STAMP)
 print: $(STAMP)
 	$(BIN)/python -m coursebook.print_edition
 
-$(NODE_STAMP): package.json package-lock.json
+# The Debian packages the checks use: Chromium (the only browser; nothing downloads one) with its
+# fonts, and Node.js with npm for axe-core and Lighthouse. Installed only when missing (as root,
+# with apt-get; otherwise the message says what to install): a Node.js from another repository
+# (nodesource) already holds npm, and its nodejs package conflicts with Debian's npm.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the system packages the checks need:$$missing"; \
+	    apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "make test needs these Debian packages:$$missing" >&2; \
+	    echo "install them with: sudo apt-get install --no-install-recommends$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# No npm package may fetch a browser of its own: Chromium is Debian's.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+$(NODE_STAMP): package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP)
+test: system-packages $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	rm -rf $(TEST_OUT)
