@@ -14,6 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+import bonelab
 from coursebook.coursemap import BOX_W, course_map_svg, layout, map_alt_text
 from coursebook.model import Chapter, course_chapters, front_matter, map_edges, toc_files
 
@@ -262,6 +263,7 @@ def test_citation_comes_from_citation_cff(guide):
     block = page.select_one(".course-citation")
     assert block is not None
     text = block.get_text(" ")
-    assert cff["title"] in text and str(cff["version"]) in text
+    assert "version" not in cff, "the version is written once, in bonelab/__init__.py"
+    assert cff["title"] in text and f"(version {bonelab.__version__})" in text
     bibtex = block.find("pre").get_text("")
     assert bibtex.startswith("@misc{") and cff["title"] in bibtex
