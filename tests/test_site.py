@@ -66,6 +66,32 @@ def test_chapter_front_matter_is_complete(name):
         )
 
 
+@pytest.mark.xfail(reason="TRANSITIONAL: until house-migrate.py nests the notebooks", strict=True)
+def test_every_notebook_sits_under_its_chapter_and_pairs_with_it():
+    """One source for which notebook belongs to which chapter: its place in _toc.yml, nested
+    under the chapter, whose file name it shares (notebooks/TIER/CHAPTER[-TOPIC].ipynb)."""
+    parent = {
+        child: page.docname
+        for page in model.toc_pages(ROOT / "_toc.yml")
+        for child in page.children
+    }
+    problems = []
+    for doc in toc_files():
+        if not (ROOT / f"{doc}.ipynb").is_file():
+            continue
+        chapter = parent.get(doc)
+        if chapter is None:
+            problems.append(f"{doc} is not nested under its chapter")
+            continue
+        stem = "notebooks/" + chapter.removeprefix("book/")
+        if doc != stem and not doc.startswith(stem + "-"):
+            problems.append(f"{doc} is nested under {chapter} but is not named {stem}[-TOPIC]")
+    for chapter in model.course_chapters(ROOT):
+        if "notebook" in front_matter(chapter.path):
+            problems.append(f"{chapter.docname}: the front matter repeats the notebook")
+    assert problems == []
+
+
 def test_notice_on_every_page(built_site):
     site, _ = built_site
     lacking = [p.name for p in pages(site) if NOTICE not in soup(p).get_text(" ")]
