@@ -21,7 +21,14 @@ from typing import Any
 
 from bonelab import __version__
 
-EXTENSIONS = ("chapters", "evidence", "coursemap", "glossary", "editions", "theme_assets")
+EXTENSIONS = (
+    "chapters",
+    "evidence",
+    "coursemap",
+    "glossary",
+    "editions",
+    "theme_assets",
+)
 
 
 def setup(app: Any) -> dict[str, Any]:
