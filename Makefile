@@ -26,7 +26,7 @@ help:
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
 	@echo "make lighthouse  Lighthouse scores (mobile, desktop) of the landing page, a chapter, a notebook"
-	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs"
+	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs (NB=one)"
 	@echo "make clean  remove the build and the environment"
 
 env: $(STAMP)
@@ -105,8 +105,15 @@ lighthouse: $(STAMP) $(NODE_STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m coursebook.lighthouse --site _build/html --runs 3
 
+# Re-run notebooks top to bottom on a fresh kernel and save their outputs (nbclient through
+# nbconvert), which nbval then compares against: after changing a notebook or code it calls,
+# run this, look at the diff, commit. No per-cell timings are recorded, so a re-run that
+# changes nothing leaves the file unchanged. One notebook: make notebooks NB=notebooks/x/y.ipynb
+NB ?= $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 notebooks: $(STAMP)
-	$(BIN)/python -m coursebook.run_notebooks
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=120 \
+	  --ExecutePreprocessor.record_timing=False $(NB)
 
 bench: $(STAMP)
 	$(BIN)/python -m coursebook.bench
