@@ -99,11 +99,14 @@ serve: $(STAMP)
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(BIN)/python -m coursebook.serve _build/html --port 8000
 
-# Lighthouse 12.2.3 (npm) with Debian's Chromium on the built book, served with gzip by
-# coursebook/serve.py like a static host. Three runs per page, the median shown; fails on a missed target.
+# Lighthouse through Lighthouse CI (@lhci/cli 0.14.0, npm) with Debian's Chromium on the built
+# book, served compressed by LHCI's own server like a static host: mobile (lighthouserc.json)
+# and desktop (lighthouserc-desktop.json), three runs per page. Each config holds its pages and
+# budgets (scores, bytes per page); a missed one fails. Reports: _build/lighthouse/.
 lighthouse: $(STAMP) $(NODE_STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python -m coursebook.lighthouse --site _build/html --runs 3
+	node_modules/.bin/lhci autorun --config=lighthouserc.json
+	node_modules/.bin/lhci autorun --config=lighthouserc-desktop.json
 
 # Re-run notebooks top to bottom on a fresh kernel and save their outputs (nbclient through
 # nbconvert), which nbval then compares against: after changing a notebook or code it calls,

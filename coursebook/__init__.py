@@ -11,7 +11,7 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
-``lighthouse``, ``serve``, ``axe_report``, ``install_cell``;
+``serve``, ``axe_report``, ``install_cell``;
 :mod:`coursebook.build` holds the build command, read from the Makefile.
 """
 

@@ -1,6 +1,7 @@
 """Serve the built book from 127.0.0.1 the way a static host does: gzip for text, cache headers.
 
-Used by the browser tests (tests/browser), by `make lighthouse` and by hand:
+Used by the browser tests (tests/browser), the benchmark and by hand (`make lighthouse` uses
+Lighthouse CI's own compressing server):
 
     .venv/bin/python -m coursebook.serve _build/html --port 8000
 
