@@ -1,7 +1,8 @@
-"""Headless Chromium and axe-core for the course's checks (tests/browser and coursebook.axe_report).
+"""Headless Chromium and axe-core for the course's checks (tests/browser, coursebook.axe_report).
 
-Debian's Chromium (`apt-get install chromium`, at /usr/bin/chromium) driven by Playwright used as a
-library: no browser is ever downloaded (never run `playwright install`). Playwright gives every
+Debian's Chromium (`apt-get install chromium`, at /usr/bin/chromium) driven by Playwright: by
+pytest-playwright in the tests, as a library in the tools (the benchmark's page weights, the axe
+report). No browser is ever downloaded (never run `playwright install`). Playwright gives every
 launch a fresh temporary profile (its own --user-data-dir) and adds --headless itself.
 axe-core comes from npm (package.json pins it; `npm ci` installs it into node_modules).
 """

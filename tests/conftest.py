@@ -28,3 +28,14 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html", result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser is Debian's Chromium (never a downloaded one)."""
+    from coursebook.browser import CHROMIUM, CHROMIUM_ARGS, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser checks need " + " and ".join(missing), pytrace=False)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -1,9 +1,10 @@
 """The browser tests' fixtures and helpers: the built book in a real browser.
 
-Debian's Chromium, driven by Playwright as a library. One server (coursebook/serve.py, gzip like a
-static host) and one browser per test module; pages are visited in sequence. Nothing is
-downloaded: Chromium comes from apt (`apt-get install chromium`, see .ci/run) and axe-core from
-npm (`npm ci`, which `make test` runs). Never `playwright install`.
+pytest-playwright gives the browser (its `browser` fixture, launched as Debian's Chromium by
+`browser_type_launch_args` in tests/conftest.py); one server (coursebook/serve.py, gzip like a
+static host) per test process. Nothing is downloaded: Chromium comes from apt (`make test`
+installs it when missing) and axe-core from npm (`npm ci`, which `make test` runs). Never
+`playwright install`.
 
 The fixtures live here rather than in a conftest.py: the suite also collects doctests from
 every module, and two conftest.py files in folders without __init__.py clash there. Test
@@ -12,14 +13,13 @@ modules import the fixtures they use.
 
 from __future__ import annotations
 
-import atexit
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from coursebook.browser import launch, load_all_images, missing_tools, wait_for_math
+from coursebook.browser import load_all_images, wait_for_math
 from coursebook.model import toc_files as _toc_files
 from coursebook.serve import Server
 
@@ -110,40 +110,10 @@ def site(built_site) -> Path:
     return built_site[0]
 
 
-# One server and one browser per process, shared by every module that imports these fixtures
-# (Playwright's synchronous API allows one running instance per thread).
-_SHARED: dict = {}
-
-
-def _close_shared() -> None:
-    if "browser" in _SHARED:
-        _SHARED.pop("browser").close()
-        _SHARED.pop("playwright").stop()
-    if "server" in _SHARED:
-        _SHARED.pop("server").close()
-
-
-atexit.register(_close_shared)
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    if "server" not in _SHARED:
-        _SHARED["server"] = Server(site)
-    return _SHARED["server"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser checks need " + " and ".join(missing), pytrace=False)
-    if "browser" not in _SHARED:
-        from playwright.sync_api import sync_playwright
-
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = launch(_SHARED["playwright"])
-    return _SHARED["browser"]
+    with Server(site) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")

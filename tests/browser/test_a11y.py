@@ -9,7 +9,7 @@ coursebook/axe_report.py prints the same checks as a table, with the moderate an
 from __future__ import annotations
 
 import pytest
-from browsing import browser, reader_pages, server, settle, site  # noqa: F401 (fixtures)
+from browsing import reader_pages, server, settle, site  # noqa: F401 (fixtures)
 
 from coursebook.browser import AXE, BLOCKING_IMPACTS, COLOUR_RULES, describe, run_axe
 

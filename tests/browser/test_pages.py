@@ -6,9 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
-from browsing import (  # noqa: F401 (browser, desktop, phone, server, site: fixtures)
+from browsing import (  # noqa: F401 (desktop, phone, server, site: fixtures)
     PHONE,
-    browser,
     desktop,
     first_page_with,
     phone,
