@@ -1,6 +1,7 @@
 # Hormones and Bone: the two commands are `make book` and `make test`.
 # Both create .venv from requirements.txt when it is missing or older than the pins.
-# The build command and its flags are written here once: coursebook/build.py reads JB_FLAGS.
+# The build command and its flags are written here once, in the `build` target: make book,
+# make test and the Python tools and tests (coursebook/build.py) all build through it.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -9,6 +10,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
+# What `make build` builds (SRC) and where (OUT: the site lands in OUT/_build/html), with any
+# further jupyter-book arguments (JB_ARGS); NOTEBOOKS_FIRST= (empty) skips the parallel run.
+SRC ?= .
+OUT ?= .
+JB_ARGS ?=
+NOTEBOOKS_FIRST ?= yes
+# The notebook timeout, written once in _config.yml (execute.timeout).
+NB_TIMEOUT := $(shell sed -n 's/^  timeout: *\([0-9]*\).*/\1/p' _config.yml)
 # make test builds here from scratch, so a stale execution cache can never hide a failure.
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
@@ -16,7 +25,7 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: book book-student print test serve bench clean help env notebooks lighthouse system-packages
+.PHONY: build book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
 	@echo "make book   build the HTML book into _build/html"
@@ -40,15 +49,29 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
 	touch $(STAMP)
 
+# The one build. The notebooks first run two at a time (jupyter-cache's local-parallel executor,
+# one process per core) into the execution cache that the build reads (OUT/_build/.jupyter_cache);
+# the build then finds each one there, or runs it itself if it failed, to report the error.
+build: $(STAMP)
+	@mkdir -p $(OUT)/_build
+	@if [ -n "$(NOTEBOOKS_FIRST)" ]; then \
+	  export JUPYTERCACHE=$(OUT)/_build/.jupyter_cache; \
+	  echo y | $(BIN)/jcache notebook add \
+	    $$(find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort) >/dev/null; \
+	  $(BIN)/jcache project execute --executor local-parallel --timeout $(NB_TIMEOUT) \
+	    --verbosity WARNING; \
+	fi
+	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
+
 book: $(STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@$(MAKE) --no-print-directory build
 	@echo
 	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
 
 # The student edition: the same book with every answer removed 
 # BONELAB_EDITION, coursebook/editions.py). Its own output folder, so the two editions never share a stale page.
 book-student: $(STAMP)
-	BONELAB_EDITION=student $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _build/student
+	@BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=_build/student
 	@echo
 	@echo "Open file://$(CURDIR)/_build/student/_build/html/index.html"
 
@@ -89,7 +112,7 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff format --check .
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
-	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output $(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
+	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra

@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC_EXCLUDE = {".venv", "node_modules", ".git", "_build", ".jupyter_cache", ".pytest_cache"}
 
 
-def jb(source: Path) -> list[str]:
-    return build_command(source)
+def jb(source: Path, out: Path) -> list[str]:
+    return build_command(out, source=source)
 
 
 def copy_source(target: Path) -> Path:
@@ -151,27 +151,24 @@ def main() -> None:
             shutil.rmtree(venv)
 
         source = copy_source(work / "src")
-        JB = jb(source)
         out = work / "book"
         colds = []
         for _ in range(args.cold_runs):
             shutil.rmtree(out, ignore_errors=True)
-            colds.append(timed(JB + ["--path-output", str(out)]))
+            colds.append(timed(jb(source, out)))
         results["cold_build_s"] = median(colds)
         pages = toc_pages()
         results["pages"] = len(pages)
         results["cold_build_per_page_s"] = results["cold_build_s"] / len(pages)
 
-        results["no_change_rebuild_s"] = median(
-            [timed(JB + ["--path-output", str(out)]) for _ in range(args.runs)]
-        )
+        results["no_change_rebuild_s"] = median([timed(jb(source, out)) for _ in range(args.runs)])
         page = source / "book" / "glossary.md"
         original = page.read_text(encoding="utf-8")
         one_page = []
         try:
             for i in range(args.runs):
                 page.write_text(original + f"\n<!-- bench edit {i} -->\n", encoding="utf-8")
-                one_page.append(timed(JB + ["--path-output", str(out)]))
+                one_page.append(timed(jb(source, out)))
         finally:
             page.write_text(original, encoding="utf-8")
         results["one_page_rebuild_s"] = median(one_page)

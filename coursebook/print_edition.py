@@ -75,16 +75,9 @@ def build(tier: str, out: Path) -> tuple[int, float, Path]:
         encoding="utf-8",
     )
     # --all: re-read every page (the notebooks' execution cache is kept, so this costs little
-    # and no stale page survives)
+    # and no stale page survives). Each tier runs only its own notebooks, one after another.
     command = build_command(
-        ROOT,
-        "--builder",
-        "singlehtml",
-        "--toc",
-        str(toc_file),
-        "--path-output",
-        str(folder),
-        "--all",
+        folder, "--builder", "singlehtml", "--toc", str(toc_file), "--all", notebooks_first=False
     )
     env = dict(os.environ, BONELAB_EDITION="print", BONELAB_PRINT_TITLE=CAPTIONS[tier])
     start = time.perf_counter()

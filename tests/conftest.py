@@ -23,9 +23,7 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     if site and log:
         return Path(site), Path(log).read_text(encoding="utf-8")
     out = tmp_path_factory.mktemp("book")
-    result = subprocess.run(
-        build_command(ROOT, "--path-output", str(out)), capture_output=True, text=True
-    )
+    result = subprocess.run(build_command(out), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html", result.stdout + result.stderr
 

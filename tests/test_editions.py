@@ -54,7 +54,7 @@ def student_site(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("student")
     seed_execution_cache(out)
     result = subprocess.run(
-        build_command(ROOT, "--path-output", str(out)),
+        build_command(out),
         capture_output=True,
         text=True,
         cwd=ROOT,
