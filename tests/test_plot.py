@@ -1,7 +1,5 @@
 """bonelab.plot: the style is applied, and the shared plots draw what they are given."""
 
-import base64
-
 import matplotlib
 
 matplotlib.use("Agg")
@@ -100,27 +98,17 @@ def test_number_label_rejects_nonsense():
         plot.number_label(1.0, -1)
 
 
-def test_figures_take_the_format_chosen_in_bonelab_plot():
-    """In IPython, use_course_style picks FIGURE_FORMAT through the inline backend's own switch:
-    the formatter of a figure is IPython's, whatever was registered before."""
-    from IPython.core.interactiveshell import InteractiveShell
-    from matplotlib.figure import Figure
+def test_small_png_is_a_smaller_png_of_the_same_size():
+    import io
 
-    shell = InteractiveShell.instance()
-    try:
-        formatters = shell.display_formatter.formatters
-        formatters["image/png"].for_type(Figure, lambda fig: b"not a figure")
-        plot.use_course_style()
-        mime = {"png": "image/png", "svg": "image/svg+xml", "jpeg": "image/jpeg"}[
-            plot.FIGURE_FORMAT
-        ]
-        fig, ax = plt.subplots()
-        ax.plot([0, 1], [1, 0])
-        data, _ = shell.display_formatter.format(fig)
-        assert mime in data and data[mime] != b"not a figure"
-        drawer = formatters[mime].lookup_by_type(Figure)
-        assert getattr(drawer, "func", drawer).__module__.startswith("IPython"), drawer
-        if mime == "image/png":  # IPython hands PNG on as base64 text
-            assert base64.b64decode(data[mime]).startswith(b"\x89PNG")
-    finally:
-        InteractiveShell.clear_instance()
+    from PIL import Image
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [2, 0, 1], label="a line")
+    ax.legend()
+    full = io.BytesIO()
+    fig.savefig(full, format="png", bbox_inches="tight")
+    small = plot._small_png(fig)
+    assert small.startswith(b"\x89PNG")
+    assert Image.open(io.BytesIO(small)).size == Image.open(io.BytesIO(full.getvalue())).size
+    assert len(small) < len(full.getvalue())
