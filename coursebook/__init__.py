@@ -6,12 +6,11 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.evidence`: evidence labels, the claims register and computed numbers;
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
-- :mod:`coursebook.editions`: the learner, student and print editions;
-- :mod:`coursebook.theme_assets`: the theme's stylesheet less unused icons.
+- :mod:`coursebook.editions`: the learner, student and print editions.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
-``serve``, ``axe_report``, ``install_cell``;
+``serve``, ``axe_report``, ``install_cell``, ``theme_assets`` (the icon font subset);
 :mod:`coursebook.build` holds the build command, read from the Makefile.
 """
 
@@ -27,7 +26,6 @@ EXTENSIONS = (
     "coursemap",
     "glossary",
     "editions",
-    "theme_assets",
 )
 
 
