@@ -34,7 +34,7 @@ help:
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
-	@echo "make lighthouse  Lighthouse scores (mobile, desktop) of the landing page, a chapter, a notebook"
+	@echo "make lighthouse  Lighthouse CI (mobile, desktop; budgets in lighthouserc*.json)"
 	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs (NB=one)"
 	@echo "make clean  remove the build and the environment"
 
@@ -68,8 +68,8 @@ book: $(STAMP)
 	@echo
 	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
 
-# The student edition: the same book with every answer removed 
-# BONELAB_EDITION, coursebook/editions.py). Its own output folder, so the two editions never share a stale page.
+# The student edition: the same book with every answer removed (coursebook/editions.py reads
+# BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
 book-student: $(STAMP)
 	@BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=_build/student
 	@echo
