@@ -52,16 +52,19 @@ $(STAMP): requirements.txt pyproject.toml
 # The one build. The notebooks first run two at a time (jupyter-cache's local-parallel executor,
 # one process per core) into the execution cache that the build reads (OUT/_build/.jupyter_cache);
 # the build then finds each one there, or runs it itself if it failed, to report the error.
-build: $(STAMP)
-	@mkdir -p $(OUT)/_build
-	@if [ -n "$(NOTEBOOKS_FIRST)" ]; then \
-	  export JUPYTERCACHE=$(OUT)/_build/.jupyter_cache; \
-	  echo y | $(BIN)/jcache notebook add \
-	    $$(find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort) >/dev/null; \
-	  $(BIN)/jcache project execute --executor local-parallel --timeout $(NB_TIMEOUT) \
-	    --verbosity WARNING; \
-	fi
+# The parallel run happens again only when a notebook changed since the last one (its stamp).
+SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
+build: $(STAMP) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
 	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
+
+$(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
+	@mkdir -p $(OUT)/_build
+	@export JUPYTERCACHE=$(OUT)/_build/.jupyter_cache; \
+	echo y | $(BIN)/jcache notebook add $(SRC_NOTEBOOKS) >/dev/null; \
+	$(BIN)/jcache project execute --executor local-parallel --timeout $(NB_TIMEOUT) \
+	  --verbosity WARNING
+	@touch $@
 
 book: $(STAMP)
 	@$(MAKE) --no-print-directory build
