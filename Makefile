@@ -1,5 +1,7 @@
 # Hormones and Bone: the two commands are `make book` and `make test`.
 # Both create .venv from requirements.txt when it is missing or older than the pins.
+# The build command and its flags are written here once, in the `build` target: make book,
+# make test and the Python tools and tests (coursebook/build.py) all build through it.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -8,6 +10,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
+# What `make build` builds (SRC) and where (OUT: the site lands in OUT/_build/html), with any
+# further jupyter-book arguments (JB_ARGS); NOTEBOOKS_FIRST= (empty) skips the parallel run.
+SRC ?= .
+OUT ?= .
+JB_ARGS ?=
+NOTEBOOKS_FIRST ?= yes
+# The notebook timeout, written once in _config.yml (execute.timeout).
+NB_TIMEOUT := $(shell sed -n 's/^  timeout: *\([0-9]*\).*/\1/p' _config.yml)
 # make test builds here from scratch, so a stale execution cache can never hide a failure.
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
@@ -15,7 +25,7 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: book book-student print test serve bench clean help env notebooks lighthouse
+.PHONY: build book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
 	@echo "make book   build the HTML book into _build/html"
@@ -24,8 +34,8 @@ help:
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
 	@echo "make serve  serve the built book on http://127.0.0.1:8000"
 	@echo "make bench  measure install, build, rebuild, notebook and test times"
-	@echo "make lighthouse  Lighthouse scores (mobile, desktop) of the landing page, a chapter, a notebook"
-	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs"
+	@echo "make lighthouse  Lighthouse CI (mobile, desktop; budgets in lighthouserc*.json)"
+	@echo "make notebooks  re-run every notebook on a fresh kernel and save its outputs (NB=one)"
 	@echo "make clean  remove the build and the environment"
 
 env: $(STAMP)
@@ -39,31 +49,73 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
 	touch $(STAMP)
 
+# The one build. The notebooks first run two at a time (jupyter-cache's local-parallel executor,
+# one process per core) into the execution cache that the build reads (OUT/_build/.jupyter_cache);
+# the build then finds each one there, or runs it itself if it failed, to report the error.
+# The parallel run happens again only when a notebook changed since the last one (its stamp).
+SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
+build: $(STAMP) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
+	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
+
+$(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
+	@mkdir -p $(OUT)/_build
+	@export JUPYTERCACHE=$(OUT)/_build/.jupyter_cache; \
+	echo y | $(BIN)/jcache notebook add $(SRC_NOTEBOOKS) >/dev/null; \
+	$(BIN)/jcache project execute --executor local-parallel --timeout $(NB_TIMEOUT) \
+	  --verbosity WARNING
+	@touch $@
+
 book: $(STAMP)
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@$(MAKE) --no-print-directory build
 	@echo
 	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
 
-# The student edition: the same book with every answer removed (_ext/instructor.py reads
+# The student edition: the same book with every answer removed (coursebook/editions.py reads
 # BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
 book-student: $(STAMP)
-	BONELAB_EDITION=student $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _build/student
+	@BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=_build/student
 	@echo
 	@echo "Open file://$(CURDIR)/_build/student/_build/html/index.html"
 
 # One printable page per tier (singlehtml + _static/print.css), tables of contents generated
-# from _toc.yml at build time: see tools/print_edition.py.
+# from _toc.yml at build time: see coursebook/print_edition.py.
 print: $(STAMP)
-	$(BIN)/python tools/print_edition.py
+	$(BIN)/python -m coursebook.print_edition
 
-$(NODE_STAMP): package.json package-lock.json
+# The Debian packages the checks use: Chromium (the only browser; nothing downloads one) with its
+# fonts, and Node.js with npm for axe-core and Lighthouse. Installed only when missing (as root,
+# with apt-get; otherwise the message says what to install): a Node.js from another repository
+# (nodesource) already holds npm, and its nodejs package conflicts with Debian's npm.
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing the system packages the checks need:$$missing"; \
+	    apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "make test needs these Debian packages:$$missing" >&2; \
+	    echo "install them with: sudo apt-get install --no-install-recommends$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# No npm package may fetch a browser of its own: Chromium is Debian's.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+$(NODE_STAMP): package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP)
+test: system-packages $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
-	$(BIN)/jupyter-book build . $(JB_FLAGS) --path-output $(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
+	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
@@ -71,19 +123,29 @@ test: $(STAMP) $(NODE_STAMP)
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving on http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(BIN)/python tools/serve.py _build/html --port 8000
+	$(BIN)/python -m coursebook.serve _build/html --port 8000
 
-# Lighthouse 12.2.3 (npm) with Debian's Chromium on the built book, served with gzip by
-# tools/serve.py like a static host. Three runs per page, the median shown; fails on a missed target.
+# Lighthouse through Lighthouse CI (@lhci/cli 0.14.0, npm) with Debian's Chromium on the built
+# book, served compressed by LHCI's own server like a static host: mobile (lighthouserc.json)
+# and desktop (lighthouserc-desktop.json), three runs per page. Each config holds its pages and
+# budgets (scores, bytes per page); a missed one fails. Reports: _build/lighthouse/.
 lighthouse: $(STAMP) $(NODE_STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python tools/lighthouse.py --site _build/html --runs 3
+	node_modules/.bin/lhci autorun --config=lighthouserc.json
+	node_modules/.bin/lhci autorun --config=lighthouserc-desktop.json
 
+# Re-run notebooks top to bottom on a fresh kernel and save their outputs (nbclient through
+# nbconvert), which nbval then compares against: after changing a notebook or code it calls,
+# run this, look at the diff, commit. No per-cell timings are recorded, so a re-run that
+# changes nothing leaves the file unchanged. One notebook: make notebooks NB=notebooks/x/y.ipynb
+NB ?= $(shell find notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 notebooks: $(STAMP)
-	$(BIN)/python tools/run_notebooks.py
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=120 \
+	  --ExecutePreprocessor.record_timing=False $(NB)
 
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py
+	$(BIN)/python -m coursebook.bench
 
 clean:
 	rm -rf _build $(VENV)

@@ -19,8 +19,12 @@ from pathlib import Path
 
 MINIMUM_PYTHON = (3, 11)
 # (import name, distribution name): what the notebooks import.
-REQUIRED = (("numpy", "numpy"), ("pandas", "pandas"), ("scipy", "scipy"),
-            ("matplotlib", "matplotlib"))
+REQUIRED = (
+    ("numpy", "numpy"),
+    ("pandas", "pandas"),
+    ("scipy", "scipy"),
+    ("matplotlib", "matplotlib"),
+)
 # Needed only to build the book, not to run a notebook.
 OPTIONAL = (("jupyter_book", "jupyter-book"),)
 
@@ -124,8 +128,10 @@ def check(out=None) -> int:
     say()
     if missing:
         say("MISSING: " + ", ".join(missing) + ".")
-        say("Fix the lines marked MISSING or PROBLEM above, or paste this whole report into "
-            "your question.")
+        say(
+            "Fix the lines marked MISSING or PROBLEM above, or paste this whole report into "
+            "your question."
+        )
         return 1
     say("All set: everything the notebooks need is here.")
     return 0

@@ -22,11 +22,23 @@ import pandas as pd
 from scipy.integrate import solve_ivp
 from scipy.optimize import brentq
 
-__all__ = ["KomarovaParams", "komarova_steady_state", "simulate_komarova", "Phase",
-           "RemodelingPhases", "remodeling_phases", "komarova_jacobian",
-           "komarova_trace_determinant", "critical_g11", "komarova_regime",
-           "bone_balance_per_cycle", "LemaireParams", "lemaire_steady_state", "simulate_lemaire",
-           "normalised"]
+__all__ = [
+    "KomarovaParams",
+    "komarova_steady_state",
+    "simulate_komarova",
+    "Phase",
+    "RemodelingPhases",
+    "remodeling_phases",
+    "komarova_jacobian",
+    "komarova_trace_determinant",
+    "critical_g11",
+    "komarova_regime",
+    "bone_balance_per_cycle",
+    "LemaireParams",
+    "lemaire_steady_state",
+    "simulate_lemaire",
+    "normalised",
+]
 
 KOMAROVA_COLUMNS = ("day", "osteoclasts", "osteoblasts", "bone_mass")
 LEMAIRE_COLUMNS = ("day", "responding_osteoblasts", "active_osteoblasts", "active_osteoclasts")
@@ -134,8 +146,10 @@ class KomarovaParams:
     def __post_init__(self) -> None:
         _check_fields(self, positive=("a1", "a2", "b1", "b2"), non_negative=("k1", "k2"))
         if abs(self.gamma) < 1e-12:
-            raise ValueError("g11, g21, g12, g22 give gamma = g12*g21 - (1-g11)*(1-g22) = 0: "
-                             "the steady state is degenerate")
+            raise ValueError(
+                "g11, g21, g12, g22 give gamma = g12*g21 - (1-g11)*(1-g22) = 0: "
+                "the steady state is degenerate"
+            )
 
     @property
     def gamma(self) -> float:
@@ -163,25 +177,33 @@ def _komarova_rhs(p: KomarovaParams):
 
     def rhs(_t: float, y: np.ndarray) -> tuple[float, float, float]:
         c, b = max(float(y[0]), _TINY), max(float(y[1]), _TINY)
-        return (p.a1 * c ** p.g11 * b ** p.g21 - p.b1 * c,
-                p.a2 * c ** p.g12 * b ** p.g22 - p.b2 * b,
-                -p.k1 * max(0.0, c - c_bar) + p.k2 * max(0.0, b - b_bar))
+        return (
+            p.a1 * c**p.g11 * b**p.g21 - p.b1 * c,
+            p.a2 * c**p.g12 * b**p.g22 - p.b2 * b,
+            -p.k1 * max(0.0, c - c_bar) + p.k2 * max(0.0, b - b_bar),
+        )
+
     return rhs
 
 
 def _komarova_start(start: Sequence[float]) -> list[float]:
     if len(start) != 3:
         raise ValueError(f"start must be (osteoclasts, osteoblasts, bone_mass), got {start!r}")
-    c, b, z = (_number(v, n) for v, n in zip(start, ("start osteoclasts", "start osteoblasts",
-                                                       "start bone_mass")))
+    c, b, z = (
+        _number(v, n)
+        for v, n in zip(start, ("start osteoclasts", "start osteoblasts", "start bone_mass"))
+    )
     if c <= 0 or b <= 0:
         raise ValueError(f"start cell numbers must be positive, got {c!r} and {b!r}")
     return [c, b, z]
 
 
-def simulate_komarova(params: KomarovaParams = KomarovaParams(), days: float = 400.0,
-                      start: Sequence[float] = (11.0, 212.0, 100.0),
-                      step: float = 0.1) -> pd.DataFrame:
+def simulate_komarova(
+    params: KomarovaParams = KomarovaParams(),
+    days: float = 400.0,
+    start: Sequence[float] = (11.0, 212.0, 100.0),
+    step: float = 0.1,
+) -> pd.DataFrame:
     """Simulate Komarova 2003 from ``start`` for ``days`` days.
 
     Solved with scipy ``solve_ivp`` (LSODA, rtol 1e-8, atol 1e-10, max_step 0.1 day so that the
@@ -205,8 +227,16 @@ def simulate_komarova(params: KomarovaParams = KomarovaParams(), days: float = 4
     """
     _require(params, KomarovaParams)
     times, y0 = _grid(days, step), _komarova_start(start)
-    sol = solve_ivp(_komarova_rhs(params), (0.0, times[-1]), y0, method="LSODA", t_eval=times,
-                    rtol=1e-8, atol=1e-10, max_step=0.1)
+    sol = solve_ivp(
+        _komarova_rhs(params),
+        (0.0, times[-1]),
+        y0,
+        method="LSODA",
+        t_eval=times,
+        rtol=1e-8,
+        atol=1e-10,
+        max_step=0.1,
+    )
     if not sol.success:
         raise RuntimeError(f"Komarova integration failed: {sol.message}")
     return pd.DataFrame(dict(zip(KOMAROVA_COLUMNS, (sol.t, *sol.y))))
@@ -242,6 +272,7 @@ def _first_excursion(day: np.ndarray, value: np.ndarray, level: float, name: str
     def cross(j: int) -> float:  # one of samples j - 1, j is above level, the other is not
         t0, t1, v0, v1 = day[j - 1], day[j], value[j - 1], value[j]
         return float(t0 + (level - v0) * (t1 - t0) / (v1 - v0))
+
     i = int(np.argmax(above))
     below = np.flatnonzero(~above[i:])
     if below.size == 0:
@@ -249,8 +280,9 @@ def _first_excursion(day: np.ndarray, value: np.ndarray, level: float, name: str
     return Phase(float(day[0]) if i == 0 else cross(i), cross(i + int(below[0])))
 
 
-def remodeling_phases(df: pd.DataFrame, params: KomarovaParams,
-                      threshold: float = 1e-3) -> RemodelingPhases:
+def remodeling_phases(
+    df: pd.DataFrame, params: KomarovaParams, threshold: float = 1e-3
+) -> RemodelingPhases:
     """First resorption and formation phases of a Komarova simulation.
 
     A phase is the first interval in which the cells exceed their steady state by more than the
@@ -268,9 +300,12 @@ def remodeling_phases(df: pd.DataFrame, params: KomarovaParams,
     df = _check_frame(df, KOMAROVA_COLUMNS)
     threshold = _number(threshold, "threshold", 0.0)
     day, levels = df["day"].to_numpy(float), komarova_steady_state(params)
-    return RemodelingPhases(*(
-        _first_excursion(day, df[name].to_numpy(float), level * (1 + threshold), name)
-        for name, level in zip(("osteoclasts", "osteoblasts"), levels)))
+    return RemodelingPhases(
+        *(
+            _first_excursion(day, df[name].to_numpy(float), level * (1 + threshold), name)
+            for name, level in zip(("osteoclasts", "osteoblasts"), levels)
+        )
+    )
 
 
 def komarova_jacobian(params: KomarovaParams) -> np.ndarray:
@@ -281,8 +316,9 @@ def komarova_jacobian(params: KomarovaParams) -> np.ndarray:
     """
     c, b = komarova_steady_state(params)
     p = params
-    return np.array([[p.b1 * (p.g11 - 1), p.b1 * p.g21 * c / b],
-                     [p.b2 * p.g12 * b / c, p.b2 * (p.g22 - 1)]])
+    return np.array(
+        [[p.b1 * (p.g11 - 1), p.b1 * p.g21 * c / b], [p.b2 * p.g12 * b / c, p.b2 * (p.g22 - 1)]]
+    )
 
 
 def komarova_trace_determinant(params: KomarovaParams) -> tuple[float, float]:
@@ -303,8 +339,9 @@ def critical_g11(params: KomarovaParams) -> float:
     return 1 + params.b2 * (1 - params.g22) / params.b1
 
 
-def komarova_regime(params: KomarovaParams,
-                    tol: float = 1e-9) -> Literal["damped", "sustained", "growing"]:
+def komarova_regime(
+    params: KomarovaParams, tol: float = 1e-9
+) -> Literal["damped", "sustained", "growing"]:
     """Classify the steady state by the sign of the trace (determinant must be positive).
 
     ``|trace| <= tol * (b1 + b2)`` counts as zero ("sustained" cycles); a negative trace is
@@ -319,8 +356,9 @@ def komarova_regime(params: KomarovaParams,
     return "damped" if trace < 0 else "growing"
 
 
-def bone_balance_per_cycle(params: KomarovaParams, days: float = 2000.0,
-                           start: Sequence[float] = (11.0, 212.0, 100.0)) -> pd.DataFrame:
+def bone_balance_per_cycle(
+    params: KomarovaParams, days: float = 2000.0, start: Sequence[float] = (11.0, 212.0, 100.0)
+) -> pd.DataFrame:
     """Bone mass gained or lost over each remodeling cycle (Komarova 2003; Ayati et al. 2010).
 
     Cycles run from one osteoclast peak to the next; peaks are located exactly as events where
@@ -350,17 +388,26 @@ def bone_balance_per_cycle(params: KomarovaParams, days: float = 2000.0,
 
     def peak(t: float, y: np.ndarray) -> float:
         return rhs(t, y)[0]
+
     peak.direction = -1  # type: ignore[attr-defined]  # dC/dt falls through zero: a maximum
-    sol = solve_ivp(rhs, (0.0, days), y0, method="LSODA", events=peak, rtol=1e-8, atol=1e-10,
-                    max_step=0.1)
+    sol = solve_ivp(
+        rhs, (0.0, days), y0, method="LSODA", events=peak, rtol=1e-8, atol=1e-10, max_step=0.1
+    )
     if not sol.success:
         raise RuntimeError(f"Komarova integration failed: {sol.message}")
     keep = sol.y_events[0][:, 0] > c_bar
     t, z = sol.t_events[0][keep], sol.y_events[0][keep, 2]
     if len(t) < 2:
         raise ValueError(f"fewer than two osteoclast peaks in {days} days: no complete cycle")
-    return pd.DataFrame({"cycle": np.arange(1, len(t)), "start_day": t[:-1], "end_day": t[1:],
-                         "length_days": np.diff(t), "bone_mass_change": np.diff(z)})
+    return pd.DataFrame(
+        {
+            "cycle": np.arange(1, len(t)),
+            "start_day": t[:-1],
+            "end_day": t[1:],
+            "length_days": np.diff(t),
+            "bone_mass_change": np.diff(z),
+        }
+    )
 
 
 # --------------------------------------------------------------------------- Lemaire 2004
@@ -399,19 +446,29 @@ class LemaireParams:
 
     def __post_init__(self) -> None:
         inputs = ("i_p", "i_o", "i_l")
-        _check_fields(self, positive=[f.name for f in fields(self) if f.name not in inputs],
-                      non_negative=inputs)
+        _check_fields(
+            self,
+            positive=[f.name for f in fields(self) if f.name not in inputs],
+            non_negative=inputs,
+        )
         if self.f0 > 1:
             raise ValueError(f"f0 is a proportion and must not exceed 1, got {self.f0!r}")
 
 
-def _lemaire_terms(p: LemaireParams, r: float, b: float, c: float, ip: float, io: float,
-                   il: float) -> tuple[float, float, float]:
+def _lemaire_terms(
+    p: LemaireParams, r: float, b: float, c: float, ip: float, io: float, il: float
+) -> tuple[float, float, float]:
     """Return (piC, DB/piC, DC*piL) of Lemaire 2004 for the given state and total inputs."""
     pi_c = (c + p.f0 * p.c_s) / (c + p.c_s)
     pi_p = (ip / p.k_p + p.s_p / p.k_p) / (ip / p.k_p + p.k6 / p.k5)
-    pi_l = ((p.k3 / p.k4) * p.k_lp * pi_p * b * (1 + il / p.r_l)
-            / (1 + p.k3 * p.k_rank / p.k4 + (p.k1 / (p.k2 * p.k_o)) * (p.k_op * r / pi_p + io)))
+    pi_l = (
+        (p.k3 / p.k4)
+        * p.k_lp
+        * pi_p
+        * b
+        * (1 + il / p.r_l)
+        / (1 + p.k3 * p.k_rank / p.k4 + (p.k1 / (p.k2 * p.k_o)) * (p.k_op * r / pi_p + io))
+    )
     return pi_c, p.f0 * p.d_b / pi_c, p.d_c * pi_l
 
 
@@ -433,7 +490,7 @@ def lemaire_steady_state(params: LemaireParams = LemaireParams()) -> tuple[float
 
     def state(c: float) -> tuple[float, float]:
         pi_c = (c + p.f0 * p.c_s) / (c + p.c_s)
-        return p.d_r * pi_c ** 2 / (p.f0 * p.d_b), p.d_r * pi_c / p.k_b
+        return p.d_r * pi_c**2 / (p.f0 * p.d_b), p.d_r * pi_c / p.k_b
 
     def residual(c: float) -> float:
         r, b = state(c)
@@ -447,11 +504,18 @@ def lemaire_steady_state(params: LemaireParams = LemaireParams()) -> tuple[float
     return float(r), float(b), float(c)
 
 
-def simulate_lemaire(params: LemaireParams = LemaireParams(), days: float = 120.0,
-                     pth: float = 0.0, opg: float = 0.0, rankl: float = 0.0,
-                     start_day: float = 0.0, end_day: float | None = None,
-                     start: Sequence[float] | None = None, step: float = 0.1,
-                     bone_rate: float = 0.1) -> pd.DataFrame:
+def simulate_lemaire(
+    params: LemaireParams = LemaireParams(),
+    days: float = 120.0,
+    pth: float = 0.0,
+    opg: float = 0.0,
+    rankl: float = 0.0,
+    start_day: float = 0.0,
+    end_day: float | None = None,
+    start: Sequence[float] | None = None,
+    step: float = 0.1,
+    bone_rate: float = 0.1,
+) -> pd.DataFrame:
     """Simulate Lemaire 2004 with PTH, OPG and RANKL inputs acting between two days.
 
     The inputs ``pth``, ``opg``, ``rankl`` (IP, IO, IL, pM/d) are added to the constant inputs of
@@ -493,8 +557,10 @@ def simulate_lemaire(params: LemaireParams = LemaireParams(), days: float = 120.
     start_day = _number(start_day, "start_day")
     end_day = days if end_day is None else _number(end_day, "end_day")
     if not 0 <= start_day < min(end_day, days):
-        raise ValueError(f"need 0 <= start_day < end_day and start_day < days, got {start_day!r},"
-                         f" {end_day!r} and {days!r}")
+        raise ValueError(
+            f"need 0 <= start_day < end_day and start_day < days, got {start_day!r},"
+            f" {end_day!r} and {days!r}"
+        )
     bone_rate = _number(bone_rate, "bone_rate", 0.0)
     steady = lemaire_steady_state(params)
     if start is None:
@@ -512,8 +578,13 @@ def simulate_lemaire(params: LemaireParams = LemaireParams(), days: float = 120.
         def rhs(_t: float, y: np.ndarray) -> tuple[float, float, float, float]:
             r, b, c = (max(float(v), _TINY) for v in y[:3])
             pi_c, diff, production = _lemaire_terms(p, r, b, c, ip, io, il)
-            return (p.d_r * pi_c - diff * r, diff * r - p.k_b * b,
-                    production - p.d_a * pi_c * c, bone_rate * (b / b_bar - c / c_bar))
+            return (
+                p.d_r * pi_c - diff * r,
+                diff * r - p.k_b * b,
+                production - p.d_a * pi_c * c,
+                bone_rate * (b / b_bar - c / c_bar),
+            )
+
         return rhs
 
     base = (p.i_p, p.i_o, p.i_l)
@@ -527,11 +598,17 @@ def simulate_lemaire(params: LemaireParams = LemaireParams(), days: float = 120.
         t_eval = times[sel]
         if t_eval.size == 0 or t_eval[-1] != t1:  # the state at t1 starts the next segment
             t_eval = np.append(t_eval, t1)
-        sol = solve_ivp(rhs_with(*inputs), (t0, t1), y, t_eval=t_eval, rtol=1e-9,
-                        atol=[1e-14, 1e-14, 1e-14, 1e-10])
+        sol = solve_ivp(
+            rhs_with(*inputs),
+            (t0, t1),
+            y,
+            t_eval=t_eval,
+            rtol=1e-9,
+            atol=[1e-14, 1e-14, 1e-14, 1e-10],
+        )
         if not sol.success:
             raise RuntimeError(f"Lemaire integration failed: {sol.message}")
-        out[:, sel], y = sol.y[:, :sel.sum()], sol.y[:, -1]
+        out[:, sel], y = sol.y[:, : sel.sum()], sol.y[:, -1]
     return pd.DataFrame(dict(zip((*LEMAIRE_COLUMNS, "bone_volume"), (times, *out))))
 
 
@@ -549,8 +626,9 @@ def normalised(df: pd.DataFrame, params: KomarovaParams | LemaireParams) -> pd.D
     elif isinstance(params, LemaireParams):
         columns, steady = LEMAIRE_COLUMNS[1:], lemaire_steady_state(params)
     else:
-        raise ValueError("params must be KomarovaParams or LemaireParams, "
-                         f"got {type(params).__name__}")
+        raise ValueError(
+            f"params must be KomarovaParams or LemaireParams, got {type(params).__name__}"
+        )
     out = _check_frame(df, ("day", *columns)).copy()
     for column, value in zip(columns, steady):
         out[column] = out[column] / value

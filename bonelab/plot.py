@@ -19,7 +19,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 
-__all__ = ["OKABE_ITO", "COLORS", "use_course_style", "number_label", "forest_plot", "phase_timeline"]
+__all__ = [
+    "OKABE_ITO",
+    "COLORS",
+    "use_course_style",
+    "number_label",
+    "forest_plot",
+    "phase_timeline",
+]
 
 #: The Okabe-Ito palette (Okabe & Ito 2008), by name.
 OKABE_ITO: dict[str, str] = {
@@ -34,9 +41,19 @@ OKABE_ITO: dict[str, str] = {
 }
 
 #: The order in which lines take colours: yellow last, as it is faint on white.
-COLORS: list[str] = [OKABE_ITO[name] for name in
-                     ("blue", "vermillion", "bluish green", "orange", "reddish purple",
-                      "sky blue", "black", "yellow")]
+COLORS: list[str] = [
+    OKABE_ITO[name]
+    for name in (
+        "blue",
+        "vermillion",
+        "bluish green",
+        "orange",
+        "reddish purple",
+        "sky blue",
+        "black",
+        "yellow",
+    )
+]
 
 
 def use_course_style() -> None:
@@ -79,8 +96,11 @@ def _small_png(fig) -> bytes:
 
     raw = io.BytesIO()
     fig.savefig(raw, format="png", bbox_inches="tight")
-    image = Image.open(raw).convert("RGB").quantize(
-        colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    image = (
+        Image.open(raw)
+        .convert("RGB")
+        .quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    )
     out = io.BytesIO()
     image.save(out, format="png", optimize=True)
     return out.getvalue()

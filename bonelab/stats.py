@@ -153,7 +153,9 @@ def percent_change(before: float, after: float) -> float:
 def _check_rate(percent: float, name: str) -> float:
     percent = _finite(percent, name)
     if percent <= -100.0:
-        raise ValueError(f"{name} must be above -100 % (nothing can lose more than all), got {percent!r}")
+        raise ValueError(
+            f"{name} must be above -100 % (nothing can lose more than all), got {percent!r}"
+        )
     return percent
 
 

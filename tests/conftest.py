@@ -3,10 +3,11 @@
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from coursebook.build import build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def built_site(tmp_path_factory) -> tuple[Path, str]:
     """The HTML build and its log.
 
-    `make test` builds the book first (from scratch, -W -n) and points BONELAB_SITE and
+    `make test` builds the book first (from scratch, with the Makefile's flags) and points BONELAB_SITE and
     BONELAB_BUILD_LOG at the result; run alone, the fixture builds the book itself.
     """
     site = os.environ.get("BONELAB_SITE")
@@ -23,12 +24,7 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     if site and log:
         return Path(site), Path(log).read_text(encoding="utf-8")
     out = tmp_path_factory.mktemp("book")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run(
-        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    result = subprocess.run(build_command(out), capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return out / "_build" / "html", result.stdout + result.stderr
 
@@ -40,3 +36,14 @@ def data_copy(tmp_path) -> Path:
     shutil.copytree(ROOT / "data", target)
     shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
     return target
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's browser is Debian's Chromium (never a downloaded one)."""
+    from coursebook.browser import CHROMIUM, CHROMIUM_ARGS, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        pytest.fail("the browser checks need " + " and ".join(missing), pytrace=False)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

@@ -12,26 +12,32 @@ import textwrap
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from coursebook import install_cell
+from coursebook.model import toc_files
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import install_cell  # noqa: E402
 
 PYTHON = sys.executable
 # Where this environment's bonelab lives (an editable install may point at another checkout).
-INSTALLED = Path(subprocess.run([PYTHON, "-c", "import bonelab; print(bonelab.__file__)"],
-                                capture_output=True, text=True, cwd="/").stdout.strip()
-                 ).parent.parent
+INSTALLED = Path(
+    subprocess.run(
+        [PYTHON, "-c", "import bonelab; print(bonelab.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    ).stdout.strip()
+).parent.parent
 
 # Runs a snippet with some top-level modules made unimportable, the way a fresh kernel without
 # them would behave, whatever this environment has installed (plain or editable).
-HIDE = textwrap.dedent('''
+HIDE = textwrap.dedent(
+    """
     import importlib.abc, importlib.machinery, sys
     HIDDEN = set(sys.argv[1].split(",")) if sys.argv[1] else set()
-    REAL = {%r, %r}  # the checkout under test and the one this environment installed
+    REAL = {REAL!r}  # the checkout under test and the one this environment installed
 
     class Hide(importlib.abc.MetaPathFinder):
         def find_spec(self, name, path=None, target=None):
@@ -49,20 +55,29 @@ HIDE = textwrap.dedent('''
     for name in list(sys.modules):
         if name.partition(".")[0] in HIDDEN:
             del sys.modules[name]
-''' % (str(ROOT), str(INSTALLED)))
+"""
+).replace("{REAL!r}", repr({str(ROOT), str(INSTALLED)}))
 
 
-def run_python(code: str, hidden: str = "", cwd: Path | None = None,
-               env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "-c", HIDE + "\n" + code, hidden], capture_output=True,
-                          text=True, cwd=cwd or ROOT, env=env or dict(os.environ))
+def run_python(
+    code: str, hidden: str = "", cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "-c", HIDE + "\n" + code, hidden],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env or dict(os.environ),
+    )
 
 
 # ---- python -m bonelab check ---------------------------------------------------------------
 
+
 def test_check_reports_a_complete_environment(tmp_path):
-    result = subprocess.run([PYTHON, "-m", "bonelab", "check"], capture_output=True, text=True,
-                            cwd=tmp_path)
+    result = subprocess.run(
+        [PYTHON, "-m", "bonelab", "check"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert f"Python       {sys.version_info.major}.{sys.version_info.minor}" in out
@@ -92,8 +107,13 @@ def test_check_names_a_missing_and_a_broken_table_and_fails(tmp_path):
     rows = (data / "whi_ep_arms.csv").read_text().splitlines()
     rows[1] = rows[1].replace(",cauley2003,", ",,")  # a row without its source
     (data / "whi_ep_arms.csv").write_text("\n".join(rows) + "\n")
-    result = subprocess.run([PYTHON, "-m", "bonelab", "check"], capture_output=True, text=True,
-                            cwd=tmp_path, env=dict(os.environ, BONELAB_DATA=str(data)))
+    result = subprocess.run(
+        [PYTHON, "-m", "bonelab", "check"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=dict(os.environ, BONELAB_DATA=str(data)),
+    )
     assert result.returncode == 1
     out = result.stdout
     assert "(from BONELAB_DATA)" in out
@@ -109,6 +129,7 @@ def test_check_without_a_command_prints_usage():
 
 # ---- the install cell ------------------------------------------------------------------------
 
+
 def test_install_cell_takes_its_address_from_the_config():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     source = install_cell.install_cell_source()
@@ -116,11 +137,11 @@ def test_install_cell_takes_its_address_from_the_config():
     assert f'"--branch", "{config["repository"].get("branch", "main")}"' in source
     compile(source, "install-cell", "exec")
     cell = install_cell.install_cell()
-    assert "".join(cell["source"]) == source and cell["outputs"] == []
+    assert cell["outputs"] == [] and "hide-input" in cell["metadata"]["tags"]
 
 
 # The stubbed installer: records every command; a `git clone` makes a small fake checkout.
-STUB = textwrap.dedent('''
+STUB = textwrap.dedent("""
     import json, pathlib, subprocess
     calls = []
     def fake_run(command, check=False, **kwargs):
@@ -132,7 +153,7 @@ STUB = textwrap.dedent('''
             (target / "data").mkdir()
         return subprocess.CompletedProcess(command, 0)
     subprocess.run = fake_run
-''')
+""")
 REPORT = "\nprint(json.dumps({'calls': calls, 'file': bonelab.__file__, 'fake': getattr(bonelab, 'FAKE', None)}))"
 
 
@@ -147,8 +168,9 @@ def test_install_cell_clones_the_course_when_bonelab_is_missing(tmp_path):
     report = run_cell(tmp_path)
     url, branch = install_cell.repository()
     target = str(tmp_path.resolve() / "hormones-and-bone")
-    assert report["calls"] == [["git", "clone", "--quiet", "--depth", "1", "--branch", branch,
-                                url, target]]
+    assert report["calls"] == [
+        ["git", "clone", "--quiet", "--depth", "1", "--branch", branch, url, target]
+    ]
     assert report["fake"] == "cloned"
     assert report["file"] == str(Path(target) / "bonelab" / "__init__.py")
 
@@ -176,10 +198,21 @@ def test_install_cell_does_nothing_when_bonelab_is_installed(tmp_path):
 
 
 def test_install_cell_tool_inserts_and_checks(tmp_path):
-    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title"]},
-                          {"cell_type": "code", "execution_count": 1, "metadata": {},
-                           "outputs": [], "source": ["x = 1"]}],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "metadata": {}, "source": ["# Title"]},
+            {
+                "cell_type": "code",
+                "execution_count": 1,
+                "metadata": {},
+                "outputs": [],
+                "source": ["x = 1"],
+            },
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "n.ipynb"
     path.write_text(json.dumps(notebook))
     assert install_cell.problems([path]) == [f"{path}: the first code cell is not the install cell"]
@@ -192,10 +225,9 @@ def test_install_cell_tool_inserts_and_checks(tmp_path):
 
 # ---- launch and download buttons -------------------------------------------------------------
 
+
 def notebook_pages() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [c["file"] for part in toc.get("parts", []) for c in part["chapters"]]
-    return [f for f in files if (ROOT / f"{f}.ipynb").is_file()]
+    return [f for f in toc_files(ROOT / "_toc.yml") if (ROOT / f"{f}.ipynb").is_file()]
 
 
 def test_launch_buttons_come_from_the_one_repository_url():

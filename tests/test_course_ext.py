@@ -5,7 +5,6 @@ register row, or a computed key that does not exist, must fail the build with a 
 which.
 """
 
-import os
 import shutil
 import subprocess
 import sys
@@ -20,10 +19,8 @@ CLAIMS = """id,chapter,claim,source,location,source_says,design,quality,label,ba
 p-cells,index,"Cells respond to the hormone",rickard2002,abstract,"Induction in cell lines",cell study,,,
 p-weak,index,"The hormone builds bone in people",,,,,,weak,+p-cells
 """
-CONF = f"""
-import sys
-sys.path.insert(0, {str(ROOT / "_ext")!r})
-extensions = ["myst_parser", "sphinxcontrib.bibtex", "course"]
+CONF = """
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "coursebook.evidence"]
 myst_enable_extensions = ["colon_fence"]
 bibtex_bibfiles = ["references.bib"]
 exclude_patterns = ["_build"]
@@ -39,8 +36,6 @@ def build(tmp_path: Path, page: str) -> tuple[int, str, str]:
             shutil.copy(path, project / "data" / path.name)
     (project / "data" / "claims.csv").write_text(CLAIMS, encoding="utf-8")
     shutil.copy(ROOT / "references.bib", project / "references.bib")
-    (project / "tools").symlink_to(ROOT / "tools")
-    (project / "bonelab").symlink_to(ROOT / "bonelab")
     (project / "_toc.yml").write_text("root: index\n", encoding="utf-8")
     (project / "conf.py").write_text(CONF, encoding="utf-8")
     (project / "index.md").write_text(page + "\n\n```{bibliography}\n```\n", encoding="utf-8")
@@ -49,7 +44,6 @@ def build(tmp_path: Path, page: str) -> tuple[int, str, str]:
         [str(sphinx), "-W", "-n", "-q", "-b", "html", str(project), str(project / "_build")],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     html_file = project / "_build" / "index.html"
     html = html_file.read_text(encoding="utf-8") if html_file.is_file() else ""
@@ -77,7 +71,10 @@ Label {evidence-label}`p-weak`; osteoblasts {computed}`komarova.steady.osteoblas
     assert code == 0, log
     assert "Evidence: weak" in html
     assert "The hormone builds bone in people" in html  # the claim, from the register row
-    assert '<span class="computed">' + results.display("komarova.steady.osteoblasts") + "</span>" in html
+    assert (
+        '<span class="computed">' + results.display("komarova.steady.osteoblasts") + "</span>"
+        in html
+    )
     assert 'href="#claim-p-weak"' in html and 'id="claim-p-weak"' in html
     assert 'id="claim-p-cells"' in html and "Induction in cell lines" in html
     assert "Rule checked by the build" in html and "contradicted" in html

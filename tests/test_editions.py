@@ -16,27 +16,27 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "_ext"))
-sys.path.insert(0, str(ROOT / "tools"))
-from instructor import course_chapters, hide_notebook_solutions, toc_docnames  # noqa: E402
-import print_edition  # noqa: E402
+from coursebook import print_edition
+from coursebook.build import build_command
+from coursebook.editions import hide_notebook_solutions
+from coursebook.model import course_chapters, front_matter, toc_files
 
+ROOT = Path(__file__).resolve().parent.parent
 TOC = ROOT / "_toc.yml"
-JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 WARNING = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 # The Jupyter kernel's own start-up notice, printed by the kernel process, not by the build.
 KERNEL_NOISE = re.compile(r"^\[IPKernelApp\] WARNING \| Kernel is running over TCP")
 
 
 def warnings_in(log: str) -> list[str]:
-    return [line for line in log.splitlines() if WARNING.search(line) and not KERNEL_NOISE.search(line)]
+    return [
+        line for line in log.splitlines() if WARNING.search(line) and not KERNEL_NOISE.search(line)
+    ]
 
 
 def seed_execution_cache(out: Path) -> None:
@@ -54,9 +54,10 @@ def student_site(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("student")
     seed_execution_cache(out)
     result = subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output",
-         str(out)],
-        capture_output=True, text=True, cwd=ROOT,
+        build_command(out),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
         env=dict(os.environ, BONELAB_EDITION="student"),
     )
     log = result.stdout + result.stderr
@@ -68,7 +69,7 @@ def student_site(tmp_path_factory) -> tuple[Path, str]:
 def printed_fundamentals(tmp_path_factory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("print")
     seed_execution_cache(out / "fundamentals")
-    code, _, site = print_edition.build("fundamentals", out, JUPYTER_BOOK)
+    code, _, site = print_edition.build("fundamentals", out)
     log = (out / "fundamentals" / "build.log").read_text(encoding="utf-8")
     assert code == 0, log[-6000:]
     return site, log
@@ -76,10 +77,12 @@ def printed_fundamentals(tmp_path_factory) -> tuple[Path, str]:
 
 # ---- what counts as an answer ------------------------------------------------------------
 
-_SOLUTION = re.compile(r"^(?P<fence>`{3,}|:{3,})\{solution\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$",
-                       re.M | re.S)
-_EXERCISE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{exercise\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$",
-                       re.M | re.S)
+_SOLUTION = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{solution\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
+)
+_EXERCISE = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{exercise\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
+)
 _PLAIN_WORD = re.compile(r"^[A-Za-z0-9]+[.,;:]?$")
 
 
@@ -117,13 +120,15 @@ def chapter_blocks(pattern: re.Pattern) -> list[tuple[str, str]]:
 def notebook_solution_snippets() -> list[tuple[str, str]]:
     """(docname, snippet) for the markdown of each notebook's worked solution."""
     found = []
-    for docname in toc_docnames(TOC):
+    for docname in toc_files(TOC):
         path = ROOT / f"{docname}.ipynb"
         if not path.is_file():
             continue
         tagged = json.loads(hide_notebook_solutions(path.read_text(encoding="utf-8")))
         for cell in tagged["cells"]:
-            if cell["cell_type"] == "markdown" and "remove-cell" in cell["metadata"].get("tags", []):
+            if cell["cell_type"] == "markdown" and "remove-cell" in cell["metadata"].get(
+                "tags", []
+            ):
                 snippet = plain_run("".join(cell["source"]), minimum=6)
                 if snippet:
                     found.append((docname, snippet))
@@ -137,25 +142,36 @@ def page_text(path: Path) -> str:
 
 # ---- the helpers themselves ----------------------------------------------------------------
 
+
 def test_plain_run_finds_ordinary_words():
-    assert plain_run("Osteoclast: (c), it resorbs bone. A little bone is lost at that spot, "
-                     "because {term}`formation` did not") == \
-        "it resorbs bone. A little bone is lost at that spot, because"
+    assert (
+        plain_run(
+            "Osteoclast: (c), it resorbs bone. A little bone is lost at that spot, "
+            "because {term}`formation` did not"
+        )
+        == "it resorbs bone. A little bone is lost at that spot, because"
+    )
     assert plain_run("too `short` here") is None
 
 
 def test_notebook_solutions_are_tagged_from_the_solution_cell_to_the_next_heading():
-    notebook = {"cells": [
-        {"cell_type": "markdown", "metadata": {}, "source": "## Exercise\n\n**Exercise.** Do it."},
-        {"cell_type": "code", "metadata": {}, "source": "x = 1"},
-        {"cell_type": "markdown", "metadata": {}, "source": "**Solution.** First this:"},
-        {"cell_type": "code", "metadata": {}, "source": "answer = 42"},
-        {"cell_type": "markdown", "metadata": {}, "source": "Then that."},
-        {"cell_type": "code", "metadata": {"tags": ["hide-input"]}, "source": "print(answer)"},
-        {"cell_type": "markdown", "metadata": {}, "source": "## Next section"},
-        {"cell_type": "code", "metadata": {}, "source": "y = 2"},
-        {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "z = 3"},
-    ]}
+    notebook = {
+        "cells": [
+            {
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": "## Exercise\n\n**Exercise.** Do it.",
+            },
+            {"cell_type": "code", "metadata": {}, "source": "x = 1"},
+            {"cell_type": "markdown", "metadata": {}, "source": "**Solution.** First this:"},
+            {"cell_type": "code", "metadata": {}, "source": "answer = 42"},
+            {"cell_type": "markdown", "metadata": {}, "source": "Then that."},
+            {"cell_type": "code", "metadata": {"tags": ["hide-input"]}, "source": "print(answer)"},
+            {"cell_type": "markdown", "metadata": {}, "source": "## Next section"},
+            {"cell_type": "code", "metadata": {}, "source": "y = 2"},
+            {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "z = 3"},
+        ]
+    }
     tagged = json.loads(hide_notebook_solutions(json.dumps(notebook)))
     removed = ["remove-cell" in c["metadata"].get("tags", []) for c in tagged["cells"]]
     assert removed == [False, False, True, True, True, True, False, False, True]
@@ -165,16 +181,23 @@ def test_notebook_solutions_are_tagged_from_the_solution_cell_to_the_next_headin
 
 # ---- learner and student editions ----------------------------------------------------------
 
+
 def test_the_chapters_have_answers_to_check():
     assert len(chapter_blocks(_SOLUTION)) >= 10, "too few solutions found to prove anything"
 
 
 def test_learner_edition_shows_every_answer(built_site):
     site, _ = built_site
-    missing = [(doc, snippet) for doc, snippet in chapter_blocks(_SOLUTION)
-               if snippet not in page_text(site / f"{doc}.html")]
-    missing += [(doc, snippet) for doc, snippet in notebook_solution_snippets()
-                if snippet not in page_text(site / f"{doc}.html")]
+    missing = [
+        (doc, snippet)
+        for doc, snippet in chapter_blocks(_SOLUTION)
+        if snippet not in page_text(site / f"{doc}.html")
+    ]
+    missing += [
+        (doc, snippet)
+        for doc, snippet in notebook_solution_snippets()
+        if snippet not in page_text(site / f"{doc}.html")
+    ]
     assert missing == []
 
 
@@ -187,12 +210,20 @@ def test_student_edition_builds_without_warnings(student_site):
 def test_student_edition_contains_no_answer(student_site):
     site, _ = student_site
     pages = {p: page_text(p) for p in site.rglob("*.html")}
-    leaks = [(doc, snippet) for doc, snippet in chapter_blocks(_SOLUTION) + notebook_solution_snippets()
-             for page, text in pages.items() if snippet in text]
+    leaks = [
+        (doc, snippet)
+        for doc, snippet in chapter_blocks(_SOLUTION) + notebook_solution_snippets()
+        for page, text in pages.items()
+        if snippet in text
+    ]
     assert leaks == []
-    solution_boxes = [p.name for p in pages
-                      if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-                      .select(".solution, [id^='solution-']")]
+    solution_boxes = [
+        p.name
+        for p in pages
+        if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select(
+            ".solution, [id^='solution-']"
+        )
+    ]
     assert solution_boxes == []
 
 
@@ -207,8 +238,11 @@ def test_student_edition_keeps_every_question(student_site):
 def test_student_edition_ships_no_chapter_source(student_site):
     site, _ = student_site
     sources = site / "_sources"
-    copied = sorted(str(p.relative_to(sources)) for p in sources.rglob("*.md")) \
-        if sources.is_dir() else []
+    copied = (
+        sorted(str(p.relative_to(sources)) for p in sources.rglob("*.md"))
+        if sources.is_dir()
+        else []
+    )
     assert copied == []
     for chapter in course_chapters(ROOT, TOC):
         html = (site / f"{chapter.docname}.html").read_text(encoding="utf-8")
@@ -231,18 +265,23 @@ def test_marking_notes_only_in_the_learner_edition(student_site, built_site):
 
 # ---- printable edition ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("tier", list(print_edition.PRINT_TIERS))
 def test_print_toc_is_generated_from_the_book(tier):
     toc = print_edition.tier_toc(TOC, tier)
     files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    listed = toc_docnames(TOC)
-    wanted = print_edition.PRINT_TIERS[tier]
-    chapters = [c.docname for c in course_chapters(ROOT, TOC) if c.tier in wanted]
-    assert [f for f in files if f in chapters] == chapters  # every chapter, in reading order
+    # The book's own table of contents, read here without the course model.
+    listed = [
+        f.removesuffix(".md").removesuffix(".ipynb")
+        for f in re.findall(r"file:\s*(\S+)", TOC.read_text(encoding="utf-8"))
+    ]
     assert all(f in listed for f in files)  # nothing that the book does not list
-    notebooks = {c.notebook for c in course_chapters(ROOT, TOC) if c.tier in wanted
-                 and c.notebook in listed}
-    assert notebooks <= set(files)
+    wanted = print_edition.PRINT_TIERS[tier]
+    pages = [f for f in listed if (ROOT / f"{f}.md").is_file()]
+    chapters = [f for f in pages if front_matter(ROOT / f"{f}.md").get("tier") in wanted]
+    assert [f for f in files if f in chapters] == chapters  # every chapter, in reading order
+    notebooks = [f for f in listed if f.startswith(f"notebooks/{tier}/")]
+    assert [f for f in files if f.startswith("notebooks/")] == notebooks  # and every notebook
     assert files[-2:] == ["book/glossary", "book/references"]
 
 
@@ -259,8 +298,10 @@ def test_printable_page_holds_the_whole_tier_without_answers(printed_fundamental
     soup = BeautifulSoup(html, "html.parser")
     text = " ".join(soup.get_text(" ").split())
     for doc in print_edition.tier_documents(TOC, "fundamentals"):
-        assert soup.find(id=f"document-{doc}") or doc == print_edition.tier_toc(
-            TOC, "fundamentals")["root"], f"{doc} is not in the printout"
+        assert (
+            soup.find(id=f"document-{doc}")
+            or doc == print_edition.tier_toc(TOC, "fundamentals")["root"]
+        ), f"{doc} is not in the printout"
     for doc, snippet in chapter_blocks(_SOLUTION):
         assert snippet not in text, f"an answer from {doc} is in the printout"
     assert "Educational material, not medical advice" in text
@@ -276,23 +317,28 @@ def test_printable_page_keeps_the_figures(printed_fundamentals):
         path = ROOT / f"{doc}.ipynb"
         if path.is_file():
             notebook = json.loads(hide_notebook_solutions(path.read_text(encoding="utf-8")))
-            expected += sum(1 for cell in notebook["cells"]
-                            if "remove-cell" not in cell["metadata"].get("tags", [])
-                            for output in cell.get("outputs", [])
-                            if "image/png" in output.get("data", {}))
-    images = [img for img in soup.select(".cell_output img")
-              if (site / img["src"]).is_file()]
+            expected += sum(
+                1
+                for cell in notebook["cells"]
+                if "remove-cell" not in cell["metadata"].get("tags", [])
+                for output in cell.get("outputs", [])
+                if "image/png" in output.get("data", {})
+            )
+    images = [img for img in soup.select(".cell_output img") if (site / img["src"]).is_file()]
     assert len(images) >= expected
 
 
 def test_print_stylesheet_hides_navigation_and_breaks_pages():
     css = (ROOT / "_static" / "print.css").read_text(encoding="utf-8")
-    body = css[css.index("@media print"):]
+    body = css[css.index("@media print") :]
     assert body.count("{") == body.count("}")
     for selector in (".bd-sidebar-primary", ".bd-header-article", ".prev-next-footer"):
         assert selector in body
     assert re.search(r'span\[id\^="document-"\] \+ section,?[^{]*\{\s*break-before: page', body)
-    hidden = [selectors for selectors, rules in re.findall(r"([^{}]+)\{([^{}]*)\}", body)
-              if "display: none" in rules]
+    hidden = [
+        selectors
+        for selectors, rules in re.findall(r"([^{}]+)\{([^{}]*)\}", body)
+        if "display: none" in rules
+    ]
     assert hidden, "the stylesheet hides nothing"
     assert not [s for s in hidden if re.search(r"\b(img|figure|svg)\b", s)], "figures are hidden"

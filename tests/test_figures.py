@@ -12,7 +12,9 @@ from bs4 import BeautifulSoup
 
 FIGURE_BUDGET = 150 * 1024
 _FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|pdf)\b|^[\w.-]+$", re.I)
-_PLACEHOLDER = re.compile(r"^(<Figure size|<matplotlib|image|figure|fig\.?\s*\d*|chart|plot|graph|png|output)\b.*$", re.I)
+_PLACEHOLDER = re.compile(
+    r"^(<Figure size|<matplotlib|image|figure|fig\.?\s*\d*|chart|plot|graph|png|output)\b.*$", re.I
+)
 
 
 def alt_problem(alt: str | None, *, in_content: bool) -> str | None:
@@ -49,8 +51,10 @@ def image_problems(site: Path) -> list[str]:
         for img in doc.find_all("img"):
             src = img.get("src", "")
             in_content = img.find_parent("article") is not None
-            for problem in (alt_problem(img.get("alt"), in_content=in_content),
-                            caption_problem(img) if in_content else None):
+            for problem in (
+                alt_problem(img.get("alt"), in_content=in_content),
+                caption_problem(img) if in_content else None,
+            ):
                 if problem:
                     problems.append(f"{rel}: {src}: {problem}")
             parts = urlsplit(src)
@@ -67,18 +71,34 @@ def test_every_image_has_alt_text_and_every_figure_a_caption(built_site):
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<figure><img src="a.png" alt="Line chart of bone mass falling after menopause">'
-     '<figcaption>Fig. 1 Bone mass over time.</figcaption></figure>', []),
-    ('<figure><img src="a.png" alt=""><figcaption>Fig. 1 Bone mass.</figcaption></figure>', ["no alt text"]),
-    ('<figure><img src="a.png" alt="<Figure size 700x420 with 1 Axes>"><figcaption>Bone mass.</figcaption></figure>',
-     ["matplotlib"]),
-    ('<figure><img src="a.png" alt="remodeling_cycle.png"><figcaption>Bone mass.</figcaption></figure>',
-     ["file name"]),
-    ('<img src="a.png" alt="Line chart of bone mass falling after menopause">', ["no caption"]),
-    ('<figure><img src="a.png" alt="Line chart of bone mass falling after menopause">'
-     '<figcaption>Fig. 3</figcaption></figure>', ["no caption"]),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        (
+            '<figure><img src="a.png" alt="Line chart of bone mass falling after menopause">'
+            "<figcaption>Fig. 1 Bone mass over time.</figcaption></figure>",
+            [],
+        ),
+        (
+            '<figure><img src="a.png" alt=""><figcaption>Fig. 1 Bone mass.</figcaption></figure>',
+            ["no alt text"],
+        ),
+        (
+            '<figure><img src="a.png" alt="<Figure size 700x420 with 1 Axes>"><figcaption>Bone mass.</figcaption></figure>',
+            ["matplotlib"],
+        ),
+        (
+            '<figure><img src="a.png" alt="remodeling_cycle.png"><figcaption>Bone mass.</figcaption></figure>',
+            ["file name"],
+        ),
+        ('<img src="a.png" alt="Line chart of bone mass falling after menopause">', ["no caption"]),
+        (
+            '<figure><img src="a.png" alt="Line chart of bone mass falling after menopause">'
+            "<figcaption>Fig. 3</figcaption></figure>",
+            ["no caption"],
+        ),
+    ],
+)
 def test_the_figure_check_catches_what_it_should(tmp_path, html, expected):
     (tmp_path / "page.html").write_text(f"<html><body><article>{html}</article></body></html>")
     problems = image_problems(tmp_path)

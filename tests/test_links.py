@@ -13,14 +13,21 @@ SKIP_SCHEMES = ("http", "https", "mailto", "javascript", "data", "tel")
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html")
-                  if "_static" not in p.relative_to(site).parts and "_sources" not in p.relative_to(site).parts)
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if "_static" not in p.relative_to(site).parts
+        and "_sources" not in p.relative_to(site).parts
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def anchors(path: Path) -> frozenset[str]:
     doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    return frozenset([e["id"] for e in doc.find_all(id=True)] + [e["name"] for e in doc.find_all("a", attrs={"name": True})])
+    return frozenset(
+        [e["id"] for e in doc.find_all(id=True)]
+        + [e["name"] for e in doc.find_all("a", attrs={"name": True})]
+    )
 
 
 def broken_references(site: Path, page: Path) -> list[str]:
@@ -43,7 +50,9 @@ def broken_references(site: Path, page: Path) -> list[str]:
                 continue
             if parts.fragment and target.suffix == ".html" and tag == "a":
                 if unquote(parts.fragment) not in anchors(target):
-                    problems.append(f"<a href={value}>: no anchor #{parts.fragment} in {target.relative_to(site)}")
+                    problems.append(
+                        f"<a href={value}>: no anchor #{parts.fragment} in {target.relative_to(site)}"
+                    )
     return problems
 
 
@@ -58,13 +67,16 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     assert problems == [], f"{len(problems)} broken:\n" + "\n".join(problems[:40])
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<a href="missing.html">x</a>', "no such file"),
-    ('<a href="#nowhere">x</a>', "no anchor #nowhere"),
-    ('<a href="#here" id="here">x</a>', None),
-    ('<img src="gone.png" alt="a chart">', "no such file"),
-    ('<a href="https://example.org/">x</a>', None),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<a href="missing.html">x</a>', "no such file"),
+        ('<a href="#nowhere">x</a>', "no anchor #nowhere"),
+        ('<a href="#here" id="here">x</a>', None),
+        ('<img src="gone.png" alt="a chart">', "no such file"),
+        ('<a href="https://example.org/">x</a>', None),
+    ],
+)
 def test_the_link_check_catches_what_it_should(tmp_path, html, expected):
     page = tmp_path / "page.html"
     page.write_text(f"<html><body>{html}</body></html>", encoding="utf-8")

@@ -15,9 +15,20 @@ import pandas as pd
 import pytest
 
 from bonelab.models import (
-    KomarovaParams, LemaireParams, Phase, bone_balance_per_cycle, critical_g11, komarova_jacobian,
-    komarova_regime, komarova_steady_state, komarova_trace_determinant, lemaire_steady_state,
-    normalised, remodeling_phases, simulate_komarova, simulate_lemaire,
+    KomarovaParams,
+    LemaireParams,
+    Phase,
+    bone_balance_per_cycle,
+    critical_g11,
+    komarova_jacobian,
+    komarova_regime,
+    komarova_steady_state,
+    komarova_trace_determinant,
+    lemaire_steady_state,
+    normalised,
+    remodeling_phases,
+    simulate_komarova,
+    simulate_lemaire,
 )
 
 DEFAULT = KomarovaParams()
@@ -33,8 +44,9 @@ def komarova_run() -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- Komarova 2003
 def test_komarova_defaults_are_the_2003_values():
-    expected = dict(a1=3, a2=4, b1=0.2, b2=0.02, g11=0.5, g21=-0.5, g12=1, g22=0, k1=0.24,
-                    k2=0.0017)
+    expected = dict(
+        a1=3, a2=4, b1=0.2, b2=0.02, g11=0.5, g21=-0.5, g12=1, g22=0, k1=0.24, k2=0.0017
+    )
     assert dataclasses.asdict(DEFAULT) == expected
 
 
@@ -110,21 +122,30 @@ def test_jacobian_matches_finite_differences(params):
     p = params
 
     def f(x: np.ndarray) -> np.ndarray:
-        return np.array([p.a1 * x[0]**p.g11 * x[1]**p.g21 - p.b1 * x[0],
-                         p.a2 * x[0]**p.g12 * x[1]**p.g22 - p.b2 * x[1]])
+        return np.array(
+            [
+                p.a1 * x[0] ** p.g11 * x[1] ** p.g21 - p.b1 * x[0],
+                p.a2 * x[0] ** p.g12 * x[1] ** p.g22 - p.b2 * x[1],
+            ]
+        )
 
     h = 1e-6 * np.array([c, b])  # central differences: error ~h**2, far below rtol
-    numeric = np.column_stack([(f(np.array([c, b]) + dh) - f(np.array([c, b]) - dh)) / (2 * hh)
-                               for dh, hh in ((np.array([h[0], 0]), h[0]),
-                                              (np.array([0, h[1]]), h[1]))])
+    numeric = np.column_stack(
+        [
+            (f(np.array([c, b]) + dh) - f(np.array([c, b]) - dh)) / (2 * hh)
+            for dh, hh in ((np.array([h[0], 0]), h[0]), (np.array([0, h[1]]), h[1]))
+        ]
+    )
     np.testing.assert_allclose(komarova_jacobian(params), numeric, rtol=1e-6, atol=1e-12)
     trace, det = komarova_trace_determinant(params)
     assert trace == pytest.approx(p.b1 * (p.g11 - 1) + p.b2 * (p.g22 - 1), abs=1e-14)
     assert det == pytest.approx(-p.b1 * p.b2 * p.gamma, rel=1e-9)
 
 
-@pytest.mark.parametrize("g11, regime", [(0.5, "damped"), (1.09, "damped"), (1.1, "sustained"),
-                                         (1.11, "growing"), (1.3, "growing")])
+@pytest.mark.parametrize(
+    "g11, regime",
+    [(0.5, "damped"), (1.09, "damped"), (1.1, "sustained"), (1.11, "growing"), (1.3, "growing")],
+)
 def test_komarova_regime(g11, regime):
     assert komarova_regime(KomarovaParams(g11=g11)) == regime
 
@@ -153,8 +174,13 @@ def test_regimes_show_in_the_simulation(g11, sign):
 
 def test_ayati_periodic_regime_is_balanced():
     cycles = bone_balance_per_cycle(AYATI, days=1500)
-    assert list(cycles.columns) == ["cycle", "start_day", "end_day", "length_days",
-                                    "bone_mass_change"]
+    assert list(cycles.columns) == [
+        "cycle",
+        "start_day",
+        "end_day",
+        "length_days",
+        "bone_mass_change",
+    ]
     assert len(cycles) >= 4
     # models.md: cycles of roughly 280 days (we get 276.7), all alike in the sustained regime.
     np.testing.assert_allclose(cycles["length_days"], 280, atol=10)
@@ -174,22 +200,38 @@ def test_bone_balance_needs_two_peaks():
         bone_balance_per_cycle(AYATI, days=100)
 
 
-@pytest.mark.parametrize("change, match", [
-    (dict(a1=0), "a1"), (dict(b2=-0.1), "b2"), (dict(k1=-1), "k1"), (dict(g11=math.nan), "g11"),
-    (dict(k2=math.inf), "k2"), (dict(g21=True), "g21"), (dict(a2="4"), "a2"),
-    (dict(g21=0.0, g22=1.0), "gamma"),  # gamma = 1*0 - (1 - 0.5)*(1 - 1) = 0
-])
+@pytest.mark.parametrize(
+    "change, match",
+    [
+        (dict(a1=0), "a1"),
+        (dict(b2=-0.1), "b2"),
+        (dict(k1=-1), "k1"),
+        (dict(g11=math.nan), "g11"),
+        (dict(k2=math.inf), "k2"),
+        (dict(g21=True), "g21"),
+        (dict(a2="4"), "a2"),
+        (dict(g21=0.0, g22=1.0), "gamma"),  # gamma = 1*0 - (1 - 0.5)*(1 - 1) = 0
+    ],
+)
 def test_komarova_params_validation(change, match):
     with pytest.raises(ValueError, match=match):
         KomarovaParams(**change)
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(days=0), "days"), (dict(days=-5), "days"), (dict(step=0), "step"),
-    (dict(days=1, step=2), "step"), (dict(start=(0, 212, 100)), "positive"),
-    (dict(start=(11, -1, 100)), "positive"), (dict(start=(11, 212)), "start"),
-    (dict(start=(11, 212, math.nan)), "bone_mass"), (dict(params="default"), "KomarovaParams"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(days=0), "days"),
+        (dict(days=-5), "days"),
+        (dict(step=0), "step"),
+        (dict(days=1, step=2), "step"),
+        (dict(start=(0, 212, 100)), "positive"),
+        (dict(start=(11, -1, 100)), "positive"),
+        (dict(start=(11, 212)), "start"),
+        (dict(start=(11, 212, math.nan)), "bone_mass"),
+        (dict(params="default"), "KomarovaParams"),
+    ],
+)
 def test_simulate_komarova_validation(kwargs, match):
     with pytest.raises(ValueError, match=match):
         simulate_komarova(**kwargs)
@@ -227,15 +269,19 @@ def test_lemaire_steady_state_reference():
 def test_lemaire_without_input_stays_at_steady_state():
     df = simulate_lemaire(days=60)
     assert list(df.columns) == ["day", *CELLS, "bone_volume"]
-    np.testing.assert_allclose(df[CELLS].to_numpy(), np.tile(lemaire_steady_state(), (len(df), 1)),
-                               rtol=1e-8)
+    np.testing.assert_allclose(
+        df[CELLS].to_numpy(), np.tile(lemaire_steady_state(), (len(df), 1)), rtol=1e-8
+    )
     np.testing.assert_allclose(df["bone_volume"], 100, atol=1e-8)
 
 
-@pytest.mark.parametrize("inputs, expected", [
-    (dict(pth=1e3), (5.2, 2.2, 4.0)),      # models.md, continuous PTH for 60 days
-    (dict(opg=2e5), (0.10, 0.33, 0.07)),   # models.md, OPG for 60 days
-])
+@pytest.mark.parametrize(
+    "inputs, expected",
+    [
+        (dict(pth=1e3), (5.2, 2.2, 4.0)),  # models.md, continuous PTH for 60 days
+        (dict(opg=2e5), (0.10, 0.33, 0.07)),  # models.md, OPG for 60 days
+    ],
+)
 def test_lemaire_reference_inputs_at_day_60(inputs, expected):
     last = normalised(simulate_lemaire(days=60, **inputs), LEMAIRE).iloc[-1]
     # models.md says "roughly", to 2 significant figures: allow 5 %.
@@ -249,8 +295,9 @@ def test_lemaire_bone_volume_sign():
 
 def test_lemaire_long_input_reaches_the_steady_state_with_that_input():
     last = simulate_lemaire(days=600, pth=1e3, step=1.0).iloc[-1]
-    np.testing.assert_allclose(last[CELLS].to_numpy(float),
-                               lemaire_steady_state(LemaireParams(i_p=1e3)), rtol=1e-4)
+    np.testing.assert_allclose(
+        last[CELLS].to_numpy(float), lemaire_steady_state(LemaireParams(i_p=1e3)), rtol=1e-4
+    )
 
 
 def test_lemaire_input_acts_only_in_its_window():
@@ -280,23 +327,39 @@ def test_normalised_komarova(komarova_run):
     assert komarova_run["osteoclasts"].iloc[0] == 11  # the input is not modified
 
 
-@pytest.mark.parametrize("change, match", [
-    (dict(d_r=0), "d_r"), (dict(k_b=-0.1), "k_b"), (dict(s_p=0), "s_p"), (dict(f0=1.5), "f0"),
-    (dict(i_p=-1), "i_p"), (dict(k_o=math.nan), "k_o"),
-])
+@pytest.mark.parametrize(
+    "change, match",
+    [
+        (dict(d_r=0), "d_r"),
+        (dict(k_b=-0.1), "k_b"),
+        (dict(s_p=0), "s_p"),
+        (dict(f0=1.5), "f0"),
+        (dict(i_p=-1), "i_p"),
+        (dict(k_o=math.nan), "k_o"),
+    ],
+)
 def test_lemaire_params_validation(change, match):
     with pytest.raises(ValueError, match=match):
         LemaireParams(**change)
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    (dict(days=0), "days"), (dict(step=-1), "step"), (dict(pth=-1), "pth"),
-    (dict(opg=math.inf), "opg"), (dict(rankl="lots"), "rankl"),
-    (dict(start_day=-1), "start_day"), (dict(start_day=30, end_day=20), "start_day"),
-    (dict(days=20, start_day=30), "start_day"), (dict(start=(1e-3, 1e-3)), "start"),
-    (dict(start=(1e-3, 0, 1e-3)), "positive"), (dict(bone_rate=-1), "bone_rate"),
-    (dict(params=DEFAULT), "LemaireParams"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        (dict(days=0), "days"),
+        (dict(step=-1), "step"),
+        (dict(pth=-1), "pth"),
+        (dict(opg=math.inf), "opg"),
+        (dict(rankl="lots"), "rankl"),
+        (dict(start_day=-1), "start_day"),
+        (dict(start_day=30, end_day=20), "start_day"),
+        (dict(days=20, start_day=30), "start_day"),
+        (dict(start=(1e-3, 1e-3)), "start"),
+        (dict(start=(1e-3, 0, 1e-3)), "positive"),
+        (dict(bone_rate=-1), "bone_rate"),
+        (dict(params=DEFAULT), "LemaireParams"),
+    ],
+)
 def test_simulate_lemaire_validation(kwargs, match):
     with pytest.raises(ValueError, match=match):
         simulate_lemaire(**kwargs)

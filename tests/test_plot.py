@@ -21,7 +21,9 @@ def test_style_sets_palette_and_white_background():
     rc = matplotlib.rcParams
     assert rc["figure.facecolor"] == "white" and rc["axes.facecolor"] == "white"
     assert rc["axes.prop_cycle"].by_key()["color"][:2] == ["#0072B2", "#D55E00"]
-    assert set(plot.COLORS) == set(plot.OKABE_ITO.values())
+    # Every hue once, yellow (faint on white) last.
+    assert len(set(plot.COLORS)) == len(plot.COLORS) == 8
+    assert plot.COLORS[-1] == plot.OKABE_ITO["yellow"]
 
 
 def test_forest_plot_rows_annotations_and_log_axis():
@@ -55,7 +57,9 @@ def test_forest_plot_rejects_nonsense(kwargs, message):
     fig, ax = plt.subplots()
     labels = kwargs.pop("labels")
     with pytest.raises(ValueError, match=message):
-        plot.forest_plot(ax, labels, kwargs.pop("estimates"), kwargs.pop("lows"), kwargs.pop("highs"), **kwargs)
+        plot.forest_plot(
+            ax, labels, kwargs.pop("estimates"), kwargs.pop("lows"), kwargs.pop("highs"), **kwargs
+        )
 
 
 def test_phase_timeline_shades_and_labels_each_phase():
@@ -74,8 +78,14 @@ def test_phase_timeline_rejects_a_phase_that_ends_before_it_starts():
 
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),
-    [(-4.2, None, "\u22124.2"), (-2.0, None, "\u22122.0"), (-0.86, None, "\u22120.86"),
-     (1.7, None, "1.7"), (-1.0916, 2, "\u22121.09"), (0.25, 0, "0")],
+    [
+        (-4.2, None, "\u22124.2"),
+        (-2.0, None, "\u22122.0"),
+        (-0.86, None, "\u22120.86"),
+        (1.7, None, "1.7"),
+        (-1.0916, 2, "\u22121.09"),
+        (0.25, 0, "0"),
+    ],
 )
 def test_number_label(value, decimals, expected):
     assert plot.number_label(value, decimals) == expected

@@ -1,22 +1,21 @@
 """The built book: warning-free, complete, with the notice on every page and nothing remote."""
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from coursebook import model
+from coursebook.model import check_chapter_meta, front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "_ext"))
-import course  # noqa: E402
-from course import check_chapter_meta, front_matter  # noqa: E402
 
 NOTICE = "Educational material, not medical advice"
 
 
 def toc_files() -> list[str]:
-    return course.toc_files(ROOT)
+    return model.toc_files(ROOT / "_toc.yml")
 
 
 def pages(site: Path) -> list[Path]:
@@ -29,7 +28,9 @@ def soup(path: Path) -> BeautifulSoup:
 
 def test_build_log_has_no_warnings(built_site):
     _, log = built_site
-    problems = [line for line in log.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line)]
+    problems = [
+        line for line in log.splitlines() if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line)
+    ]
     assert problems == []
     assert "build succeeded" in log
 
@@ -47,13 +48,48 @@ def test_every_chapter_page_is_in_the_toc():
             assert f"book/{tier}/{page.stem}" in listed, f"{page} is written but not in _toc.yml"
 
 
-@pytest.mark.parametrize("name", [f for f in toc_files() if f.startswith("book/") and "/" in f[5:]
-                                  and not f.startswith("book/guides")])
+@pytest.mark.parametrize(
+    "name",
+    [
+        f
+        for f in toc_files()
+        if f.startswith("book/") and "/" in f[5:] and not f.startswith("book/guides")
+    ],
+)
 def test_chapter_front_matter_is_complete(name):
     meta = front_matter(ROOT / f"{name}.md")
-    assert check_chapter_meta(meta) == []
+    notebooks = next(c.notebooks for c in model.course_chapters(ROOT) if c.docname == name)
+    assert check_chapter_meta(meta, notebooks) == []
     for prerequisite in meta.get("prerequisites", []):
-        assert prerequisite in toc_files(), f"{name}: prerequisite {prerequisite} is not in the book"
+        assert prerequisite in toc_files(), (
+            f"{name}: prerequisite {prerequisite} is not in the book"
+        )
+
+
+@pytest.mark.xfail(reason="TRANSITIONAL: until house-migrate.py nests the notebooks", strict=True)
+def test_every_notebook_sits_under_its_chapter_and_pairs_with_it():
+    """One source for which notebook belongs to which chapter: its place in _toc.yml, nested
+    under the chapter, whose file name it shares (notebooks/TIER/CHAPTER[-TOPIC].ipynb)."""
+    parent = {
+        child: page.docname
+        for page in model.toc_pages(ROOT / "_toc.yml")
+        for child in page.children
+    }
+    problems = []
+    for doc in toc_files():
+        if not (ROOT / f"{doc}.ipynb").is_file():
+            continue
+        chapter = parent.get(doc)
+        if chapter is None:
+            problems.append(f"{doc} is not nested under its chapter")
+            continue
+        stem = "notebooks/" + chapter.removeprefix("book/")
+        if doc != stem and not doc.startswith(stem + "-"):
+            problems.append(f"{doc} is nested under {chapter} but is not named {stem}[-TOPIC]")
+    for chapter in model.course_chapters(ROOT):
+        if "notebook" in front_matter(chapter.path):
+            problems.append(f"{chapter.docname}: the front matter repeats the notebook")
+    assert problems == []
 
 
 def test_notice_on_every_page(built_site):
@@ -70,12 +106,23 @@ def test_pages_load_nothing_from_other_hosts(built_site):
     remote = []
     for page in pages(site):
         doc = soup(page)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
-                          ("source", "src"), ("video", "src"), ("audio", "src")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+        ):
             for element in doc.find_all(tag):
                 value = element.get(attr)
-                if tag == "link" and "stylesheet" not in element.get("rel", []) and \
-                        "preload" not in element.get("rel", []) and "icon" not in element.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in element.get("rel", [])
+                    and "preload" not in element.get("rel", [])
+                    and "icon" not in element.get("rel", [])
+                ):
                     continue
                 if value and _REMOTE.match(value):
                     remote.append(f"{page.name}: <{tag} {attr}={value}>")
@@ -86,7 +133,9 @@ def test_stylesheets_fetch_nothing_remote(built_site):
     site, _ = built_site
     remote = []
     for css in site.joinpath("_static").rglob("*.css"):
-        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="replace")):
+        for url in re.findall(
+            r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8", errors="replace")
+        ):
             if _REMOTE.match(url):
                 remote.append(f"{css.name}: {url}")
     assert remote == []
@@ -98,20 +147,41 @@ def test_math_is_served_locally(built_site):
 
 
 ARTICLE_GLOSSARY = [
-    "bone density", "osteoporosis", "estrogen", "bone formation", "perimenopause", "progesterone",
-    "bone mineral density", "bone remodeling", "micronized progesterone", "synthetic progestins",
-    "oral micronized progesterone", "bone loss", "spinal bone mineral density",
-    "estrogen-progestin therapy", "testosterone", "bone health", "osteoblast",
+    "bone density",
+    "osteoporosis",
+    "estrogen",
+    "bone formation",
+    "perimenopause",
+    "progesterone",
+    "bone mineral density",
+    "bone remodeling",
+    "micronized progesterone",
+    "synthetic progestins",
+    "oral micronized progesterone",
+    "bone loss",
+    "spinal bone mineral density",
+    "estrogen-progestin therapy",
+    "testosterone",
+    "bone health",
+    "osteoblast",
     # and the terms the course adds
-    "osteoclast", "bone multicellular unit", "T-score", "medroxyprogesterone acetate",
-    "progestogen", "hazard ratio", "relative risk", "confidence interval",
+    "osteoclast",
+    "bone multicellular unit",
+    "T-score",
+    "medroxyprogesterone acetate",
+    "progestogen",
+    "hazard ratio",
+    "relative risk",
+    "confidence interval",
 ]
 
 
 def test_glossary_defines_every_required_term(built_site):
     site, _ = built_site
-    defined = {dt.get_text(" ", strip=True).rstrip("#¶").strip().lower()
-               for dt in soup(site / "book" / "glossary.html").select("dl.glossary dt")}
+    defined = {
+        dt.get_text(" ", strip=True).rstrip("#¶").strip().lower()
+        for dt in soup(site / "book" / "glossary.html").select("dl.glossary dt")
+    }
     missing = [term for term in ARTICLE_GLOSSARY if term.lower() not in defined]
     assert missing == []
 
@@ -119,5 +189,7 @@ def test_glossary_defines_every_required_term(built_site):
 def test_references_page_lists_the_whole_bibliography(built_site):
     site, _ = built_site
     bib_keys = re.findall(r"^@\w+\{([^,]+),", (ROOT / "references.bib").read_text(), re.M)
-    entries = soup(site / "book" / "references.html").select(".citation, div[role=doc-biblioentry], dt.label")
+    entries = soup(site / "book" / "references.html").select(
+        ".citation, div[role=doc-biblioentry], dt.label"
+    )
     assert len(entries) >= len(bib_keys) > 0

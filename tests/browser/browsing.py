@@ -1,9 +1,10 @@
 """The browser tests' fixtures and helpers: the built book in a real browser.
 
-Debian's Chromium, driven by Playwright as a library. One server (tools/serve.py, gzip like a
-static host) and one browser per test module; pages are visited in sequence. Nothing is
-downloaded: Chromium comes from apt (`apt-get install chromium`, see .ci/run) and axe-core from
-npm (`npm ci`, which `make test` runs). Never `playwright install`.
+pytest-playwright gives the browser (its `browser` fixture, launched as Debian's Chromium by
+`browser_type_launch_args` in tests/conftest.py); one server (coursebook/serve.py, gzip like a
+static host) per test process. Nothing is downloaded: Chromium comes from apt (`make test`
+installs it when missing) and axe-core from npm (`npm ci`, which `make test` runs). Never
+`playwright install`.
 
 The fixtures live here rather than in a conftest.py: the suite also collects doctests from
 every module, and two conftest.py files in folders without __init__.py clash there. Test
@@ -12,26 +13,23 @@ modules import the fixtures they use.
 
 from __future__ import annotations
 
-import atexit
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from coursebook.browser import load_all_images, wait_for_math
+from coursebook.model import toc_files as _toc_files
+from coursebook.serve import Server
+
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(ROOT / "_ext"))
-import course  # noqa: E402
-from browser import launch, load_all_images, missing_tools, wait_for_math  # noqa: E402
-from serve import Server  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 
 
 def toc_files() -> list[str]:
-    return course.toc_files(ROOT)
+    return _toc_files(ROOT / "_toc.yml")
 
 
 def reader_pages() -> list[str]:
@@ -49,9 +47,11 @@ class Visit:
     other_hosts: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        return ([f"console error: {m}" for m in self.console_errors]
-                + [f"failed request: {m}" for m in self.failed]
-                + [f"request to another host: {m}" for m in self.other_hosts])
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"failed request: {m}" for m in self.failed]
+            + [f"request to another host: {m}" for m in self.other_hosts]
+        )
 
 
 def watch(page, origin: str) -> Visit:
@@ -75,7 +75,10 @@ def watch(page, origin: str) -> Visit:
             return
         visit.failed.append(f"{request.failure} {request.url}")
 
-    page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
     page.on("request", on_request)
     page.on("response", on_response)
@@ -95,7 +98,9 @@ def first_page_with(site: Path, selector: str) -> str | None:
 
     for name in reader_pages():
         path = site / name
-        if path.is_file() and BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one(selector):
+        if path.is_file() and BeautifulSoup(
+            path.read_text(encoding="utf-8"), "html.parser"
+        ).select_one(selector):
             return name
     return None
 
@@ -105,40 +110,10 @@ def site(built_site) -> Path:
     return built_site[0]
 
 
-# One server and one browser per process, shared by every module that imports these fixtures
-# (Playwright's synchronous API allows one running instance per thread).
-_SHARED: dict = {}
-
-
-def _close_shared() -> None:
-    if "browser" in _SHARED:
-        _SHARED.pop("browser").close()
-        _SHARED.pop("playwright").stop()
-    if "server" in _SHARED:
-        _SHARED.pop("server").close()
-
-
-atexit.register(_close_shared)
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    if "server" not in _SHARED:
-        _SHARED["server"] = Server(site)
-    return _SHARED["server"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    missing = missing_tools()
-    if missing:
-        pytest.fail("the browser checks need " + " and ".join(missing), pytrace=False)
-    if "browser" not in _SHARED:
-        from playwright.sync_api import sync_playwright
-
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = launch(_SHARED["playwright"])
-    return _SHARED["browser"]
+    with Server(site) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +125,8 @@ def desktop(browser):
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, color_scheme="light")
+    context = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme="light"
+    )
     yield context
     context.close()

@@ -3,20 +3,15 @@
 Each page is checked in the light colour mode with every WCAG 2.1 A/AA rule, then, after the
 browser switches to a dark system setting (the course follows it), with the colour rules, the
 only ones whose outcome the mode can change. The search page is also checked with results.
-tools/axe_report.py prints the same checks as a table, with the moderate and minor findings.
+coursebook/axe_report.py prints the same checks as a table, with the moderate and minor findings.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-from browsing import reader_pages, settle
-from browsing import browser, server, site  # noqa: F401 (fixtures the tests use)
+from browsing import reader_pages, server, settle, site  # noqa: F401 (fixtures)
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-from browser import AXE, BLOCKING_IMPACTS, COLOUR_RULES, describe, run_axe  # noqa: E402
+from coursebook.browser import AXE, BLOCKING_IMPACTS, COLOUR_RULES, describe, run_axe
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +49,11 @@ def test_tables_have_no_empty_header_cells(site):  # noqa: F811
     empty = []
     for name in reader_pages():
         doc = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
-        count = sum(1 for th in doc.select("article th") if not th.get_text(strip=True)
-                    and not th.find(attrs={"aria-label": True}))
+        count = sum(
+            1
+            for th in doc.select("article th")
+            if not th.get_text(strip=True) and not th.find(attrs={"aria-label": True})
+        )
         if count:
             empty.append(f"{name}: {count}")
     assert empty == [], "empty table header cells: " + "; ".join(empty)

@@ -6,10 +6,19 @@ import io
 from pathlib import Path
 
 import pytest
-from browsing import PHONE, first_page_with, reader_pages, settle, watch
-from browsing import browser, desktop, phone, server, site  # noqa: F401 (fixtures the tests use)
+from browsing import (  # noqa: F401 (desktop, phone, server, site: fixtures)
+    PHONE,
+    desktop,
+    first_page_with,
+    phone,
+    reader_pages,
+    server,
+    settle,
+    site,
+    watch,
+)
 
-from browser import TRANSFER_JS, wait_for_math
+from coursebook.browser import TRANSFER_JS, wait_for_math
 
 PAGE_BUDGET = 400 * 1024  # bytes transferred per page, compressed, images included
 FIGURE_BUDGET = 150 * 1024
@@ -39,8 +48,11 @@ def test_page_loads_cleanly_from_this_server_alone(browser, server, name):
     problems = visit.problems() + [f"image did not load: {src}" for src in broken]
     assert problems == [], f"{name}:\n  " + "\n  ".join(problems)
     assert opened["total"] <= PAGE_BUDGET, (
-        f"{name} transfers {opened['total'] / 1024:.0f} KB when it opens (budget {PAGE_BUDGET // 1024} KB)")
-    heavy = [f"{src} ({size / 1024:.0f} KB)" for src, size in read["images"] if size > FIGURE_BUDGET]
+        f"{name} transfers {opened['total'] / 1024:.0f} KB when it opens (budget {PAGE_BUDGET // 1024} KB)"
+    )
+    heavy = [
+        f"{src} ({size / 1024:.0f} KB)" for src, size in read["images"] if size > FIGURE_BUDGET
+    ]
     assert heavy == [], f"{name}: figures over {FIGURE_BUDGET // 1024} KB: {heavy}"
 
 
@@ -65,7 +77,9 @@ def test_search_finds_osteoblast(desktop, server):
     page.wait_for_url("**/search.html?q=osteoblast*")
     results = page.locator("#search-results ul.search li a")
     # Sphinx fetches each result page for its snippet; let it finish before leaving the page.
-    page.locator("#search-results p.search-summary", has_text="Search finished").wait_for(timeout=15000)
+    page.locator("#search-results p.search-summary", has_text="Search finished").wait_for(
+        timeout=15000
+    )
     titles = results.all_inner_texts()
     assert titles, "no search result for 'osteoblast'"
     results.first.click()
@@ -90,7 +104,9 @@ def test_glossary_term_link_reaches_its_definition(desktop, server, site):
     assert target.evaluate("e => e.tagName") == "DT"
     page.wait_for_function(
         """id => { const r = document.getElementById(id).getBoundingClientRect();
-                   return r.top >= 0 && r.bottom <= window.innerHeight; }""", arg=anchor)
+                   return r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        arg=anchor,
+    )
     definition = target.evaluate("e => e.nextElementSibling.innerText")
     assert len(definition.split()) > 3, f"'{term}' leads to an empty definition"
     page.close()
@@ -140,7 +156,8 @@ def test_phone_page_does_not_scroll_sideways(phone, server, name):
     page.close()
     assert result["scroll"] <= result["width"], (
         f"{name} is {result['scroll']} px wide on a {PHONE['width']} px phone; "
-        f"too wide: {result['culprits']}")
+        f"too wide: {result['culprits']}"
+    )
 
 
 def test_phone_navigation_opens_and_closes(phone, server):
@@ -169,8 +186,12 @@ def _white_fraction(png: bytes, border: int = 6) -> float:
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
     w, h = image.size
-    pixels = [image.getpixel((x, y)) for x in range(w) for y in (*range(border), *range(h - border, h))]
-    pixels += [image.getpixel((x, y)) for y in range(h) for x in (*range(border), *range(w - border, w))]
+    pixels = [
+        image.getpixel((x, y)) for x in range(w) for y in (*range(border), *range(h - border, h))
+    ]
+    pixels += [
+        image.getpixel((x, y)) for y in range(h) for x in (*range(border), *range(w - border, w))
+    ]
     return sum(1 for p in pixels if min(p) >= 235) / len(pixels)
 
 
@@ -207,4 +228,6 @@ def test_figure_page_reads_in_light_and_dark(browser, server, site, scheme):
     contrast = _contrast(page)
     context.close()
     assert contrast >= 7, f"body text contrast {contrast:.1f}:1 in {scheme} mode"
-    assert _white_fraction(png) > 0.9, f"the figure on {name} has no white background in {scheme} mode"
+    assert _white_fraction(png) > 0.9, (
+        f"the figure on {name} has no white background in {scheme} mode"
+    )

@@ -1,7 +1,8 @@
-"""Headless Chromium and axe-core for the course's checks (tests/browser and tools/axe_report.py).
+"""Headless Chromium and axe-core for the course's checks (tests/browser, coursebook.axe_report).
 
-Debian's Chromium (`apt-get install chromium`, at /usr/bin/chromium) driven by Playwright used as a
-library: no browser is ever downloaded (never run `playwright install`). Playwright gives every
+Debian's Chromium (`apt-get install chromium`, at /usr/bin/chromium) driven by Playwright: by
+pytest-playwright in the tests, as a library in the tools (the benchmark's page weights, the axe
+report). No browser is ever downloaded (never run `playwright install`). Playwright gives every
 launch a fresh temporary profile (its own --user-data-dir) and adds --headless itself.
 axe-core comes from npm (package.json pins it; `npm ci` installs it into node_modules).
 """
@@ -9,15 +10,18 @@ axe-core comes from npm (package.json pins it; `npm ci` installs it into node_mo
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA.
@@ -79,7 +83,7 @@ def describe(violations: list[dict], limit: int = 3) -> str:
 
 
 # The bytes of a page and of everything it loaded, as the browser received them (compressed,
-# since tools/serve.py gzips), and each image's compressed size.
+# since coursebook.serve gzips), and each image's compressed size.
 TRANSFER_JS = """() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const resources = performance.getEntriesByType('resource');
@@ -95,14 +99,17 @@ def wait_for_math(page) -> None:
     """Wait until MathJax has typeset the page (at once when the page has no math)."""
     page.evaluate("document.fonts.ready.then(() => true)")
     if page.evaluate("document.querySelector('.math') !== null"):
-        page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise",
-                               timeout=15000)
+        page.wait_for_function(
+            "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000
+        )
         page.evaluate("MathJax.startup.promise")
 
 
 def load_all_images(page) -> None:
     """Load the images that wait for the reader to scroll (loading="lazy") and wait for all."""
-    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })"
+    )
     page.wait_for_function("[...document.images].every(i => i.complete)", timeout=15000)
 
 
@@ -110,7 +117,7 @@ def page_weights(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
     """Bytes a first visit transfers per page: when it opens, and after every figure loaded."""
     from playwright.sync_api import sync_playwright
 
-    from serve import Server
+    from coursebook.serve import Server
 
     weights = {}
     with Server(site) as server, sync_playwright() as playwright:
@@ -124,7 +131,10 @@ def page_weights(site: Path, pages: list[str]) -> dict[str, dict[str, int]]:
             load_all_images(page)
             read = page.evaluate(TRANSFER_JS)
             context.close()
-            weights[name] = {"opened": opened["total"], "read": read["total"],
-                             "largest_image": max((s for _, s in read["images"]), default=0)}
+            weights[name] = {
+                "opened": opened["total"],
+                "read": read["total"],
+                "largest_image": max((s for _, s in read["images"]), default=0),
+            }
         chromium.close()
     return weights

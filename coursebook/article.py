@@ -19,7 +19,7 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from course import _escape
+from coursebook.evidence import _escape
 
 
 def _table(directive: SphinxDirective, name: str) -> Any:

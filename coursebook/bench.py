@@ -3,19 +3,21 @@
 What it measures, each as the median of several runs where a run is cheap:
 
 - environment install time (a fresh venv from requirements.txt; one run, it is slow);
-- cold build with every notebook executed (fresh output folder, empty execution cache);
+- cold build with every notebook executed (fresh output folder, empty execution cache), as
+  `make build` does it: the notebooks two at a time, then the book;
 - no-change rebuild, and rebuild after changing one page;
 - each notebook's execution time on a fresh kernel;
 - nbval time (every notebook re-run and compared with its saved outputs);
+- `make test` in the working tree, once, after the environment exists (its exit status too);
 - page weight: what a first visit transfers for each page, measured in Chromium from the gzip
-  server (tools/serve.py): when the page opens, and after every figure has loaded; without
+  server (coursebook.serve): when the page opens, and after every figure has loaded; without
   Chromium, an estimate from the files each page links (raw and gzipped).
 
 The builds run on a copy of the repository in a temporary folder, so the one-page edit never
 touches the working tree.
 
-Budgets (reported, not asserted): cold build <= 1 s per page and <= 60 s in all, no-change
-rebuild <= 5 s, each notebook <= 5 s. Results are also written to _build/bench.json.
+Budgets (reported, not asserted): cold build <= 0.7 s per page, no-change rebuild <= 5 s, each
+notebook <= 5 s, `make test` <= 3 minutes. Results are also written to _build/bench.json.
 """
 
 from __future__ import annotations
@@ -31,22 +33,24 @@ import tempfile
 import time
 from pathlib import Path
 
+from coursebook.build import build_command
+from coursebook.model import toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "_ext"))
-import course  # noqa: E402
-BIN = Path(sys.executable).parent
 SRC_EXCLUDE = {".venv", "node_modules", ".git", "_build", ".jupyter_cache", ".pytest_cache"}
 
 
-def jb(source: Path) -> list[str]:
-    return [str(BIN / "jupyter-book"), "build", str(source), "-W", "-n", "--keep-going"]
+def jb(source: Path, out: Path) -> list[str]:
+    return build_command(out, source=source)
 
 
 def copy_source(target: Path) -> Path:
     """The repository without its environment, build and history, for the benchmark builds."""
-    shutil.copytree(ROOT, target, ignore=lambda d, names: [n for n in names if n in SRC_EXCLUDE
-                                                           and Path(d) == ROOT])
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=lambda d, names: [n for n in names if n in SRC_EXCLUDE and Path(d) == ROOT],
+    )
     return target
 
 
@@ -55,7 +59,9 @@ def timed(command: list[str], **kwargs) -> float:
     result = subprocess.run(command, capture_output=True, text=True, **kwargs)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"command failed: {' '.join(command)}\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        sys.exit(
+            f"command failed: {' '.join(command)}\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
     return elapsed
 
 
@@ -64,11 +70,13 @@ def median(values: list[float]) -> float:
 
 
 def toc_pages() -> list[str]:
-    return course.toc_files(ROOT)
+    return toc_files(ROOT / "_toc.yml")
 
 
 def notebooks() -> list[Path]:
-    return sorted(p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p for p in (ROOT / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def notebook_time(path: Path, runs: int) -> float:
@@ -78,8 +86,12 @@ def notebook_time(path: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb,
+            timeout=120,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+        )
         start = time.perf_counter()
         client.execute()
         times.append(time.perf_counter() - start)
@@ -98,7 +110,9 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
             ref = element.get(attr)
             if not ref or ref.startswith(("http:", "https:", "//", "data:", "#")):
                 continue
-            if tag == "link" and not {"stylesheet", "icon", "preload"} & set(element.get("rel", [])):
+            if tag == "link" and not {"stylesheet", "icon", "preload"} & set(
+                element.get("rel", [])
+            ):
                 continue
             target = (html_path.parent / ref.split("?")[0].split("#")[0]).resolve()
             if target.is_file():
@@ -113,6 +127,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs for the cheap measurements")
     parser.add_argument("--cold-runs", type=int, default=1, help="runs of the cold build")
     parser.add_argument("--skip-install", action="store_true", help="do not time a fresh install")
+    parser.add_argument("--skip-test", action="store_true", help="do not time `make test`")
     args = parser.parse_args()
     if args.runs < 1 or args.cold_runs < 1:
         raise ValueError("--runs and --cold-runs must be at least 1")
@@ -123,33 +138,40 @@ def main() -> None:
             venv = work / "venv"
             start = time.perf_counter()
             timed([sys.executable, "-m", "venv", str(venv)])
-            timed([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "-r",
-                   str(ROOT / "requirements.txt")], cwd=ROOT)
+            timed(
+                [
+                    str(venv / "bin" / "python"),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "-r",
+                    str(ROOT / "requirements.txt"),
+                ],
+                cwd=ROOT,
+            )
             results["install_s"] = time.perf_counter() - start
             shutil.rmtree(venv)
 
         source = copy_source(work / "src")
-        JB = jb(source)
         out = work / "book"
         colds = []
         for _ in range(args.cold_runs):
             shutil.rmtree(out, ignore_errors=True)
-            colds.append(timed(JB + ["--path-output", str(out)]))
+            colds.append(timed(jb(source, out)))
         results["cold_build_s"] = median(colds)
         pages = toc_pages()
         results["pages"] = len(pages)
         results["cold_build_per_page_s"] = results["cold_build_s"] / len(pages)
 
-        results["no_change_rebuild_s"] = median(
-            [timed(JB + ["--path-output", str(out)]) for _ in range(args.runs)]
-        )
+        results["no_change_rebuild_s"] = median([timed(jb(source, out)) for _ in range(args.runs)])
         page = source / "book" / "glossary.md"
         original = page.read_text(encoding="utf-8")
         one_page = []
         try:
             for i in range(args.runs):
                 page.write_text(original + f"\n<!-- bench edit {i} -->\n", encoding="utf-8")
-                one_page.append(timed(JB + ["--path-output", str(out)]))
+                one_page.append(timed(jb(source, out)))
         finally:
             page.write_text(original, encoding="utf-8")
         results["one_page_rebuild_s"] = median(one_page)
@@ -157,17 +179,39 @@ def main() -> None:
         results["notebook_s"] = {
             str(nb.relative_to(ROOT)): notebook_time(nb, args.runs) for nb in notebooks()
         }
-        results["nbval_s"] = timed(
-            [sys.executable, "-m", "pytest", "--nbval", "-q", "--nbval-sanitize-with",
-             "tests/sanitize.cfg", "notebooks", "-p", "no:cacheprovider"], cwd=ROOT
-        ) if notebooks() else 0.0
+        results["nbval_s"] = (
+            timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "--nbval",
+                    "-q",
+                    "--nbval-sanitize-with",
+                    "tests/sanitize.cfg",
+                    "notebooks",
+                    "-p",
+                    "no:cacheprovider",
+                ],
+                cwd=ROOT,
+            )
+            if notebooks()
+            else 0.0
+        )
+
+        if not args.skip_test:
+            start = time.perf_counter()
+            status = subprocess.run(
+                ["make", "--no-print-directory", "-C", str(ROOT), "test"], capture_output=True
+            ).returncode
+            results["make_test_s"] = time.perf_counter() - start
+            results["make_test_status"] = status
 
         site = out / "_build" / "html"
         weights = {p: page_weight(site, p) for p in pages}
         results["page_weight_bytes"] = {p: {"raw": r, "gzip": g} for p, (r, g) in weights.items()}
         try:
-            sys.path.insert(0, str(ROOT / "tools"))
-            from browser import missing_tools, page_weights
+            from coursebook.browser import missing_tools, page_weights
 
             if not missing_tools():
                 results["page_transfer_bytes"] = page_weights(site, [f"{p}.html" for p in pages])
@@ -190,8 +234,11 @@ def report(r: dict) -> None:
     print("Hormones and Bone: benchmark (2 cores expected)")
     if "install_s" in r:
         line("environment install (fresh venv)", f"{r['install_s']:.1f} s")
-    line(f"cold build, {r['pages']} pages, notebooks executed", f"{r['cold_build_s']:.1f} s", "budget 60 s")
-    line("cold build per page", f"{r['cold_build_per_page_s']:.2f} s", "budget 1 s")
+    line(f"cold build, {r['pages']} pages, notebooks executed", f"{r['cold_build_s']:.1f} s")
+    line("cold build per page", f"{r['cold_build_per_page_s']:.2f} s", "budget 0.7 s")
+    if "make_test_s" in r:
+        outcome = "passed" if r["make_test_status"] == 0 else f"exit {r['make_test_status']}"
+        line(f"make test ({outcome})", f"{r['make_test_s']:.0f} s", "budget 180 s")
     line("no-change rebuild (median)", f"{r['no_change_rebuild_s']:.2f} s", "budget 5 s")
     line("rebuild after changing one page (median)", f"{r['one_page_rebuild_s']:.2f} s")
     line("nbval, all notebooks", f"{r['nbval_s']:.1f} s")
@@ -202,13 +249,19 @@ def report(r: dict) -> None:
         print("  page weight, first visit in Chromium, gzip server (budget 400 KB when it opens):")
         print(f"    {'page':<48} {'opens':>8} {'all read':>9} {'largest img':>12}")
         for name, w in transfer.items():
-            print(f"    {name:<48} {w['opened'] / 1024:5.0f} KB {w['read'] / 1024:6.0f} KB"
-                  f" {w['largest_image'] / 1024:9.0f} KB")
+            print(
+                f"    {name:<48} {w['opened'] / 1024:5.0f} KB {w['read'] / 1024:6.0f} KB"
+                f" {w['largest_image'] / 1024:9.0f} KB"
+            )
         opened = sorted(w["opened"] for w in transfer.values())
-        print(f"    {'total over pages':<48} {sum(opened) / 1024:5.0f} KB"
-              f" {sum(w['read'] for w in transfer.values()) / 1024:6.0f} KB")
-        print(f"    {'median, largest page':<48} {statistics.median(opened) / 1024:5.0f} KB"
-              f" {max(opened) / 1024:6.0f} KB")
+        print(
+            f"    {'total over pages':<48} {sum(opened) / 1024:5.0f} KB"
+            f" {sum(w['read'] for w in transfer.values()) / 1024:6.0f} KB"
+        )
+        print(
+            f"    {'median, largest page':<48} {statistics.median(opened) / 1024:5.0f} KB"
+            f" {max(opened) / 1024:6.0f} KB"
+        )
         return
     weights = r["page_weight_bytes"]
     total_raw = sum(w["raw"] for w in weights.values())

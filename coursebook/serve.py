@@ -1,8 +1,9 @@
 """Serve the built book from 127.0.0.1 the way a static host does: gzip for text, cache headers.
 
-Used by the browser tests (tests/browser), by `make lighthouse` and by hand:
+Used by the browser tests (tests/browser), the benchmark and by hand (`make lighthouse` uses
+Lighthouse CI's own compressing server):
 
-    .venv/bin/python tools/serve.py _build/html --port 8000
+    .venv/bin/python -m coursebook.serve _build/html --port 8000
 
 Why not `python -m http.server`: it sends every file uncompressed, and Lighthouse then measures a
 page that no real host would serve (the same page scores about 56 instead of 99 on mobile).
@@ -24,8 +25,14 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml", "application/x-javascript")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/x-javascript",
+)
 CACHE_SECONDS = 600
 
 
@@ -33,11 +40,17 @@ class _Handler(SimpleHTTPRequestHandler):
     """Static files with gzip and cache headers; quiet unless asked to log."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, like a real host
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".mjs": "text/javascript",
-                      ".json": "application/json", ".svg": "image/svg+xml",
-                      ".woff2": "font/woff2", ".woff": "font/woff", ".ico": "image/x-icon",
-                      ".webmanifest": "application/manifest+json"}
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+        ".woff": "font/woff",
+        ".ico": "image/x-icon",
+        ".webmanifest": "application/manifest+json",
+    }
     use_gzip = True
     log = False
     _cache: dict[tuple[str, float], bytes] = {}
@@ -75,7 +88,9 @@ class _Handler(SimpleHTTPRequestHandler):
             with self._lock:
                 self._cache[key] = body
         self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header(
+            "Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else "")
+        )
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
@@ -87,11 +102,13 @@ class _Handler(SimpleHTTPRequestHandler):
 class Server:
     """A running server: `url`, and `close()` (or use it as a context manager)."""
 
-    def __init__(self, directory: Path | str, port: int = 0, use_gzip: bool = True,
-                 log: bool = False) -> None:
+    def __init__(
+        self, directory: Path | str, port: int = 0, use_gzip: bool = True, log: bool = False
+    ) -> None:
         handler = type("Handler", (_Handler,), {"use_gzip": use_gzip, "log": log})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port),
-                                         partial(handler, directory=str(directory)))
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", port), partial(handler, directory=str(directory))
+        )
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -102,7 +119,7 @@ class Server:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -118,8 +135,11 @@ def main() -> None:
     if not Path(args.directory, "index.html").is_file():
         raise SystemExit(f"{args.directory} has no index.html: build the book first (make book)")
     server = Server(args.directory, args.port, use_gzip=not args.no_gzip, log=True)
-    print(f"Serving {args.directory} on {server.url} (gzip {'off' if args.no_gzip else 'on'}; "
-          "Ctrl-C to stop)", flush=True)
+    print(
+        f"Serving {args.directory} on {server.url} (gzip {'off' if args.no_gzip else 'on'}; "
+        "Ctrl-C to stop)",
+        flush=True,
+    )
     try:
         server.thread.join()
     except KeyboardInterrupt:

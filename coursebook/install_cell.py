@@ -11,10 +11,10 @@ The cell's source is generated from `repository.url` and `repository.branch` in 
 one place the repository's address is written; a test checks that every notebook carries exactly
 this cell.
 
-    python tools/install_cell.py                      # print the cell as notebook JSON
-    python tools/install_cell.py --apply NOTEBOOK...  # insert it (or bring it up to date) as the
+    python -m coursebook.install_cell                      # print the cell as notebook JSON
+    python -m coursebook.install_cell --apply NOTEBOOK...  # insert it (or bring it up to date) as the
                                                       # first code cell of each notebook
-    python tools/install_cell.py --check NOTEBOOK...  # exit 1 unless each has it, up to date
+    python -m coursebook.install_cell --check NOTEBOOK...  # exit 1 unless each has it, up to date
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "# Set-up for Colab, Binder or any fresh kernel"
-TEMPLATE = '''\
+TEMPLATE = """\
 # Set-up for Colab, Binder or any fresh kernel: find the course's `bonelab` package, or fetch it.
 try:
     import bonelab
@@ -42,7 +42,7 @@ except ModuleNotFoundError:
             subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "{branch}",
                             "{url}", str(root)], check=True)
     sys.path.insert(0, str(root))
-    import bonelab'''
+    import bonelab"""
 
 
 def repository(config: Path = ROOT / "_config.yml") -> tuple[str, str]:
@@ -92,8 +92,10 @@ def problems(paths: list[Path]) -> list[str]:
         if not code or not is_install_cell(code[0]):
             found.append(f"{path}: the first code cell is not the install cell")
         elif source != wanted:
-            found.append(f"{path}: the install cell is out of date (run tools/install_cell.py "
-                         "--apply)")
+            found.append(
+                f"{path}: the install cell is out of date (run python -m coursebook.install_cell "
+                "--apply)"
+            )
     return found
 
 
@@ -102,7 +104,7 @@ def apply(path: Path) -> str:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     cells = notebook["cells"]
     wanted = install_cell()
-    for index, cell in enumerate(cells):
+    for cell in cells:
         if is_install_cell(cell):
             if "".join(cell["source"]) == "".join(wanted["source"]):
                 return "up to date"

@@ -1,8 +1,8 @@
 """axe-core WCAG 2.1 A/AA violations on every page of a built site, counted by impact.
 
-    .venv/bin/python tools/axe_report.py [_build/html] [--json out.json] [--dark]
+    .venv/bin/python -m coursebook.axe_report [_build/html] [--json out.json] [--dark]
 
-Serves the site with tools/serve.py, opens each page in Debian's Chromium (Playwright as a
+Serves the site with coursebook.serve, opens each page in Debian's Chromium (Playwright as a
 library) and prints, per page, the number of violated rules and affected nodes by impact.
 The browser tests (tests/browser/test_a11y.py) assert the same thing: no critical or serious one.
 """
@@ -15,17 +15,19 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import describe, launch, run_axe  # noqa: E402
-from serve import Server  # noqa: E402
+from coursebook.browser import describe, launch, run_axe
+from coursebook.serve import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def site_pages(site: Path) -> list[str]:
     """Every HTML page a reader can reach (not the theme's template fragments in _static)."""
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts and p.name != "index.html")
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and "_sources" not in p.parts and p.name != "index.html"
+    )
 
 
 def main() -> int:
@@ -47,17 +49,25 @@ def main() -> int:
             results[name] = run_axe(page)
         browser.close()
     total = Counter()
-    print(f"{'page':<56} {'critical':>8} {'serious':>8} {'moderate':>8} {'minor':>6}   (rules/nodes)")
+    print(
+        f"{'page':<56} {'critical':>8} {'serious':>8} {'moderate':>8} {'minor':>6}   (rules/nodes)"
+    )
     for name, violations in results.items():
-        counts = {impact: (sum(1 for v in violations if v["impact"] == impact),
-                           sum(len(v["nodes"]) for v in violations if v["impact"] == impact))
-                  for impact in ("critical", "serious", "moderate", "minor")}
+        counts = {
+            impact: (
+                sum(1 for v in violations if v["impact"] == impact),
+                sum(len(v["nodes"]) for v in violations if v["impact"] == impact),
+            )
+            for impact in ("critical", "serious", "moderate", "minor")
+        }
         total.update({k: c[0] for k, c in counts.items()})
         print(f"{name:<56} " + " ".join(f"{f'{r}/{n}':>8}" for r, n in counts.values()))
         if args.verbose and violations:
             print("    " + describe(violations).replace("\n", "\n    "))
-    print(f"{'all pages (rules)':<56} " + " ".join(f"{total[k]:>8}" for k in
-                                                   ("critical", "serious", "moderate", "minor")))
+    print(
+        f"{'all pages (rules)':<56} "
+        + " ".join(f"{total[k]:>8}" for k in ("critical", "serious", "moderate", "minor"))
+    )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 1 if total["critical"] or total["serious"] else 0

@@ -1,0 +1,38 @@
+"""coursebook: the Hormones and Bone book's own code (not the learners' package, bonelab).
+
+As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, each module one job:
+
+- :mod:`coursebook.chapters`: chapter frames and the instructor guide's tables and citation;
+- :mod:`coursebook.evidence`: evidence labels, the claims register and computed numbers;
+- :mod:`coursebook.coursemap`: the course map;
+- :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
+- :mod:`coursebook.editions`: the learner, student and print editions;
+- :mod:`coursebook.article`: the page presenting the source article, from its two tables.
+
+They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
+with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
+``serve``, ``axe_report``, ``install_cell``, ``theme_assets`` (the icon font subset);
+:mod:`coursebook.build` holds the build command, read from the Makefile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bonelab import __version__
+
+EXTENSIONS = (
+    "chapters",
+    "evidence",
+    "coursemap",
+    "glossary",
+    "editions",
+    "article",
+)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    for name in EXTENSIONS:
+        app.setup_extension(f"coursebook.{name}")
+    app.add_css_file("course.css")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
