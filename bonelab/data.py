@@ -83,7 +83,9 @@ def _descriptor_cached(path: Path, mtime: float) -> dict[str, Any]:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
-        raise DataError(path, f"the descriptor is not valid JSON ({err.msg})", line=err.lineno) from None
+        raise DataError(
+            path, f"the descriptor is not valid JSON ({err.msg})", line=err.lineno
+        ) from None
 
 
 def _descriptor(data_dir: Path) -> dict[str, Any]:
@@ -127,7 +129,7 @@ class _Field:
     pattern: str | None = None
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> "_Field":
+    def from_spec(cls, spec: dict[str, Any]) -> _Field:
         c = spec.get("constraints", {})
         enum = c.get("enum")
         return cls(
@@ -270,7 +272,9 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         end_line = reader.line_num
         row = len(records) + 1
         if not cells or all(c.strip() == "" for c in cells):
-            raise DataError(path, "blank line inside the table; remove it", line=start_line, row=row)
+            raise DataError(
+                path, "blank line inside the table; remove it", line=start_line, row=row
+            )
         if cells == header:
             raise DataError(path, "the header is repeated as a data row", line=start_line, row=row)
         if len(cells) != len(declared):
@@ -286,7 +290,9 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
             try:
                 values.append(field.parse(cell))
             except ValueError as err:
-                raise DataError(path, str(err), line=start_line, row=row, column=field.name) from None
+                raise DataError(
+                    path, str(err), line=start_line, row=row, column=field.name
+                ) from None
         by_name = dict(zip(declared, values))
         # A source names one key, or several separated by ";"; an optional source column (the
         # claims register's label rows) may be empty.

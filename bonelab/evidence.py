@@ -208,7 +208,9 @@ def register(data_dir: Path | str | None = None) -> pd.DataFrame:
     seen: dict[str, int] = {}
     for index, row in frame.iterrows():
         if row["id"] in seen:
-            raise fail(index, "id", f"id {row['id']!r} is already used on row {seen[row['id']] + 1}")
+            raise fail(
+                index, "id", f"id {row['id']!r} is already used on row {seen[row['id']] + 1}"
+            )
         seen[row["id"]] = index
         is_finding = any(pd.notna(row[c]) for c in _FINDING_COLUMNS)
         is_label = any(pd.notna(row[c]) for c in _LABEL_COLUMNS)
@@ -246,7 +248,9 @@ def register(data_dir: Path | str | None = None) -> pd.DataFrame:
                 raise fail(index, "basis", f"basis entry {entry!r} names no finding row")
             found = findings.loc[finding_id]
             quality = found["quality"] if pd.notna(found["quality"]) else None
-            basis.append(Finding(finding_id, found["source"], found["design"], quality, sign == "+"))
+            basis.append(
+                Finding(finding_id, found["source"], found["design"], quality, sign == "+")
+            )
         problem = check_label(row["label"], basis)
         if problem:
             raise fail(index, "label", f"the rubric does not allow {row['label']!r}: {problem}")

@@ -329,7 +329,9 @@ def absolute_effect(
     ValueError: years must be a finite number greater than 0 (the period of the baseline ...), got 0
     """
     period = _in_range(
-        years, "years", low=0.0,
+        years,
+        "years",
+        low=0.0,
         allowed="a finite number greater than 0 (the period of the baseline probability)",
     )
     treated = treated_probability(baseline_probability, ratio, measure=measure)

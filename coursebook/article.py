@@ -37,7 +37,9 @@ def _cite(cell: Any) -> str:
     return f" {{cite:p}}`{','.join(keys)}`" if keys else ""
 
 
-def _parse(directive: SphinxDirective, lines: list[str], source: str, classes: str) -> list[nodes.Node]:
+def _parse(
+    directive: SphinxDirective, lines: list[str], source: str, classes: str
+) -> list[nodes.Node]:
     box = nodes.container(classes=[classes])
     directive.state.nested_parse(StringList(lines, source=source), directive.content_offset, box)
     return [box]
@@ -57,11 +59,17 @@ class ArticleClaims(SphinxDirective):
             raise self.error(f"no claim of tier {tier!r} in data/article_claims.csv")
         lines: list[str] = []
         for number, (_, row) in enumerate(rows.iterrows(), 1):
-            label = f"{{evidence-label}}`{row['label_id']}`. " if isinstance(row["label_id"], str) else ""
+            label = (
+                f"{{evidence-label}}`{row['label_id']}`. "
+                if isinstance(row["label_id"], str)
+                else ""
+            )
             verdict = _escape(row["verdict"]).rstrip(".") + _cite(row["source"]) + "."
             if isinstance(row["examined_in"], str):
                 doc, _, anchor = row["examined_in"].partition("#")
-                where = f"Examined in {{doc}}`/{doc}`" + (f", {{ref}}`{anchor}`." if anchor else ".")
+                where = f"Examined in {{doc}}`/{doc}`" + (
+                    f", {{ref}}`{anchor}`." if anchor else "."
+                )
             else:
                 where = "Not examined in the course."
             lines += [

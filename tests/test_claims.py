@@ -8,7 +8,6 @@ one place only; and no number the code computes is also typed on a page that sho
 import json
 import math
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,9 @@ from bonelab.evidence import LEVELS, register
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 TIER_PAGES = sorted(
-    p for tier in ("fundamentals", "intermediate", "academic") for p in (ROOT / "book" / tier).glob("*.md")
+    p
+    for tier in ("fundamentals", "intermediate", "academic")
+    for p in (ROOT / "book" / tier).glob("*.md")
 ) + [ROOT / "book" / "reflection.md"]
 HEADER = "id,chapter,claim,source,location,source_says,design,quality,label,basis\n"
 
@@ -71,7 +72,9 @@ def test_every_label_on_a_page_names_a_label_row_and_every_label_row_is_shown(cl
 def test_no_page_gives_a_bare_level_instead_of_a_register_row():
     for page, text in page_texts().items():
         for argument in EVIDENCE_DIRECTIVE.findall(text):
-            assert argument.strip().lower() not in LEVELS, f"{page}: {{evidence}} {argument} names no row"
+            assert argument.strip().lower() not in LEVELS, (
+                f"{page}: {{evidence}} {argument} names no row"
+            )
 
 
 @pytest.mark.parametrize("page", TIER_PAGES, ids=lambda p: p.stem)
@@ -133,7 +136,9 @@ def test_computed_numbers_are_never_also_typed_on_the_page_that_shows_them():
             shown = results.display(key)
             for match in literal_pattern(shown).finditer(prose):
                 line = prose.count("\n", 0, match.start()) + 1
-                problems.append(f"{page} line {line}: {shown!r} typed, but it is {{computed}}`{key}`")
+                problems.append(
+                    f"{page} line {line}: {shown!r} typed, but it is {{computed}}`{key}`"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -149,7 +154,9 @@ def test_the_literal_check_finds_a_typed_number():
 def test_every_computed_key_on_a_page_exists_and_every_result_is_shown():
     used = {key for text in page_texts().values() for key in COMPUTED_ROLE.findall(text)}
     assert used <= set(results.keys()), sorted(used - set(results.keys()))
-    assert set(results.keys()) <= used, f"results no page shows: {sorted(set(results.keys()) - used)}"
+    assert set(results.keys()) <= used, (
+        f"results no page shows: {sorted(set(results.keys()) - used)}"
+    )
 
 
 @pytest.mark.parametrize("key", results.keys())
@@ -181,17 +188,45 @@ FINDINGS = (
 @pytest.mark.parametrize(
     "rows, column, message",
     [
-        ('x-label,book/academic/receptors,"c",,,,,,well supported,+a-cells\n', "label", "two different sources"),
-        ('x-label,book/academic/receptors,"c",,,,,,contradicted,-a-flawed\n', "label", "adequate quality"),
+        (
+            'x-label,book/academic/receptors,"c",,,,,,well supported,+a-cells\n',
+            "label",
+            "two different sources",
+        ),
+        (
+            'x-label,book/academic/receptors,"c",,,,,,contradicted,-a-flawed\n',
+            "label",
+            "adequate quality",
+        ),
         ('x-label,book/academic/receptors,"c",,,,,,weak,+a-trial\n', "label", "not weak"),
-        ('x-label,book/academic/receptors,"c",,,,,,mixed,+a-trial;+a-cells\n', "label", "going-against"),
-        ('x-label,book/academic/receptors,"c",,,,,,mixed,+a-cells;-a-trial\n', "label", "supporting finding in people"),
+        (
+            'x-label,book/academic/receptors,"c",,,,,,mixed,+a-trial;+a-cells\n',
+            "label",
+            "going-against",
+        ),
+        (
+            'x-label,book/academic/receptors,"c",,,,,,mixed,+a-cells;-a-trial\n',
+            "label",
+            "supporting finding in people",
+        ),
         ('x-label,book/academic/receptors,"c",,,,,,weak,+a-missing\n', "basis", "names no finding"),
         ('x-label,book/academic/receptors,"c",,,,,,weak,a-cells\n', "basis", "is not +id or -id"),
         ('a-trial,book/academic/receptors,"c",,,,,,weak,+a-cells\n', "id", "already used"),
-        ('x-f,book/academic/receptors,"c",pepi1996,abstract,"s",randomized trial,,,\n', "quality", "randomized"),
-        ('x-f,book/academic/receptors,"c",pepi1996,,"s",cohort,,,\n', "location", "needs its location"),
-        ('x-f,book/academic/receptors,"c",pepi1996,abstract,"s",cohort,,weak,+a-cells\n', "label", "not both"),
+        (
+            'x-f,book/academic/receptors,"c",pepi1996,abstract,"s",randomized trial,,,\n',
+            "quality",
+            "randomized",
+        ),
+        (
+            'x-f,book/academic/receptors,"c",pepi1996,,"s",cohort,,,\n',
+            "location",
+            "needs its location",
+        ),
+        (
+            'x-f,book/academic/receptors,"c",pepi1996,abstract,"s",cohort,,weak,+a-cells\n',
+            "label",
+            "not both",
+        ),
     ],
 )
 def test_a_damaged_register_is_refused_at_its_row(data_copy, rows, column, message):
@@ -224,8 +259,12 @@ def test_every_page_that_speaks_of_the_source_article_links_to_its_presentation(
         and re.search(r"source article|the article says", text, re.I)
         and not ARTICLE_LINK.search(text)
     ]
-    assert not missing, f"pages that speak of the source article without linking book/article: {missing}"
-    assert ARTICLE_LINK.search(texts["book/intro.md"]), "the landing page must link the article page"
+    assert not missing, (
+        f"pages that speak of the source article without linking book/article: {missing}"
+    )
+    assert ARTICLE_LINK.search(texts["book/intro.md"]), (
+        "the landing page must link the article page"
+    )
 
 
 def test_the_article_page_renders_every_tier_of_its_claims_table():

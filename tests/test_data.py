@@ -1,7 +1,6 @@
 """bonelab.data: every real table loads, and every kind of damage is caught and located."""
 
 import csv
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -51,7 +50,10 @@ def test_values_from_the_evidence_base():
     assert pd.isna(outcomes.loc["total fractures", "rate_ep"])  # kept, not dropped
     meta = load("meta_analyses").set_index("meta_analysis")
     assert meta.loc["EPT vs ET", ["estimate", "ci_low", "ci_high", "i2_pct"]].tolist() == [
-        0.68, 0.38, 0.97, 81
+        0.68,
+        0.38,
+        0.97,
+        81,
     ]
     assert load("progestogen_trials")["n"].dtype == "Int64"
 
@@ -93,52 +95,154 @@ def _replace_cell(lines, line_no, column, value):
 
 CASES = [
     # (id, table, edit(lines) -> lines, expected line, row, column, message fragment)
-    ("missing column", "whi_ep_arms",
-     lambda ls: [",".join(l.split(",")[:1] + l.split(",")[2:]) for l in ls],
-     1, None, "randomized", "missing 'randomized'"),
-    ("extra column", "dmpa_bmd",
-     lambda ls: [ls[0].rstrip("\n") + ",extra\n"] + [l.rstrip("\n") + ",x\n" for l in ls[1:]],
-     1, None, "extra", "not declared 'extra'"),
-    ("text in a number column", "pepi_bmd",
-     lambda ls: _replace_cell(ls, 4, "change_pct", "n/a"),
-     4, 3, "change_pct", "should be a number, got 'n/a'"),
-    ("decimal in an integer column", "whi_ep_arms",
-     lambda ls: _replace_cell(ls, 2, "randomized", "8506.5"),
-     2, 1, "randomized", "should be a whole number"),
-    ("value out of range", "whi_ep_arms",
-     lambda ls: _replace_cell(ls, 3, "percent_with_fracture", "111"),
-     3, 2, "percent_with_fracture", "above the allowed maximum 100"),
-    ("value not allowed", "pepi_followup",
-     lambda ls: _replace_cell(ls, 5, "site", "wrist"),
-     5, 4, "site", "not one of the allowed values"),
-    ("interval inverted", "fracture_hr",
-     lambda ls: _replace_cell(_replace_cell(ls, 3, "ci_low", "0.94"), 3, "ci_high", "0.45"),
-     3, 2, "ci_low", "interval is inverted"),
-    ("estimate outside its interval", "whi_2002_outcomes",
-     lambda ls: _replace_cell(ls, 6, "hr", "3.1"),
-     6, 5, "hr", "lies above its upper bound"),
-    ("unknown source key", "cochrane_fractures",
-     lambda ls: _replace_cell(ls, 3, "source", "lobo2017"),
-     3, 2, "source", "'lobo2017' is not a key in references.bib"),
-    ("missing required value", "ovulation_bmd",
-     lambda ls: _replace_cell(ls, 2, "note", ""),
-     2, 1, "note", "is empty but the column is required"),
+    (
+        "missing column",
+        "whi_ep_arms",
+        lambda ls: [",".join(line.split(",")[:1] + line.split(",")[2:]) for line in ls],
+        1,
+        None,
+        "randomized",
+        "missing 'randomized'",
+    ),
+    (
+        "extra column",
+        "dmpa_bmd",
+        lambda ls: (
+            [ls[0].rstrip("\n") + ",extra\n"] + [line.rstrip("\n") + ",x\n" for line in ls[1:]]
+        ),
+        1,
+        None,
+        "extra",
+        "not declared 'extra'",
+    ),
+    (
+        "text in a number column",
+        "pepi_bmd",
+        lambda ls: _replace_cell(ls, 4, "change_pct", "n/a"),
+        4,
+        3,
+        "change_pct",
+        "should be a number, got 'n/a'",
+    ),
+    (
+        "decimal in an integer column",
+        "whi_ep_arms",
+        lambda ls: _replace_cell(ls, 2, "randomized", "8506.5"),
+        2,
+        1,
+        "randomized",
+        "should be a whole number",
+    ),
+    (
+        "value out of range",
+        "whi_ep_arms",
+        lambda ls: _replace_cell(ls, 3, "percent_with_fracture", "111"),
+        3,
+        2,
+        "percent_with_fracture",
+        "above the allowed maximum 100",
+    ),
+    (
+        "value not allowed",
+        "pepi_followup",
+        lambda ls: _replace_cell(ls, 5, "site", "wrist"),
+        5,
+        4,
+        "site",
+        "not one of the allowed values",
+    ),
+    (
+        "interval inverted",
+        "fracture_hr",
+        lambda ls: _replace_cell(_replace_cell(ls, 3, "ci_low", "0.94"), 3, "ci_high", "0.45"),
+        3,
+        2,
+        "ci_low",
+        "interval is inverted",
+    ),
+    (
+        "estimate outside its interval",
+        "whi_2002_outcomes",
+        lambda ls: _replace_cell(ls, 6, "hr", "3.1"),
+        6,
+        5,
+        "hr",
+        "lies above its upper bound",
+    ),
+    (
+        "unknown source key",
+        "cochrane_fractures",
+        lambda ls: _replace_cell(ls, 3, "source", "lobo2017"),
+        3,
+        2,
+        "source",
+        "'lobo2017' is not a key in references.bib",
+    ),
+    (
+        "missing required value",
+        "ovulation_bmd",
+        lambda ls: _replace_cell(ls, 2, "note", ""),
+        2,
+        1,
+        "note",
+        "is empty but the column is required",
+    ),
     ("empty file", "bmd_reference", lambda ls: [], 1, None, None, "the file is empty"),
     ("header only", "bmd_reference", lambda ls: ls[:1], 2, None, None, "header but no data rows"),
-    ("duplicated header", "pepi_followup",
-     lambda ls: ls[:3] + ls[:1] + ls[3:], 4, 3, None, "header is repeated"),
-    ("stray blank line", "progestogen_trials",
-     lambda ls: ls[:5] + ["\n"] + ls[5:], 6, 5, None, "blank line"),
-    ("too many fields", "dmpa_bmd",
-     lambda ls: ls[:2] + [ls[2].rstrip("\n") + ",surplus\n"], 3, 2, "note", "has 6 fields but the table has 5"),
-    ("too few fields", "dmpa_bmd",
-     lambda ls: ls[:2] + [",".join(ls[2].split(",")[:3]) + "\n"], 3, 2, "source", "has 3 fields"),
-    ("spaces around a value", "pepi_followup",
-     lambda ls: _replace_cell(ls, 2, "site", " hip"),
-     2, 1, "site", "leading or trailing spaces"),
-    ("non-finite number", "dmpa_bmd",
-     lambda ls: _replace_cell(ls, 2, "change_pct_per_year", "nan"),
-     2, 1, "change_pct_per_year", "finite number"),
+    (
+        "duplicated header",
+        "pepi_followup",
+        lambda ls: ls[:3] + ls[:1] + ls[3:],
+        4,
+        3,
+        None,
+        "header is repeated",
+    ),
+    (
+        "stray blank line",
+        "progestogen_trials",
+        lambda ls: ls[:5] + ["\n"] + ls[5:],
+        6,
+        5,
+        None,
+        "blank line",
+    ),
+    (
+        "too many fields",
+        "dmpa_bmd",
+        lambda ls: ls[:2] + [ls[2].rstrip("\n") + ",surplus\n"],
+        3,
+        2,
+        "note",
+        "has 6 fields but the table has 5",
+    ),
+    (
+        "too few fields",
+        "dmpa_bmd",
+        lambda ls: ls[:2] + [",".join(ls[2].split(",")[:3]) + "\n"],
+        3,
+        2,
+        "source",
+        "has 3 fields",
+    ),
+    (
+        "spaces around a value",
+        "pepi_followup",
+        lambda ls: _replace_cell(ls, 2, "site", " hip"),
+        2,
+        1,
+        "site",
+        "leading or trailing spaces",
+    ),
+    (
+        "non-finite number",
+        "dmpa_bmd",
+        lambda ls: _replace_cell(ls, 2, "change_pct_per_year", "nan"),
+        2,
+        1,
+        "change_pct_per_year",
+        "finite number",
+    ),
 ]
 
 
@@ -187,7 +291,7 @@ def test_missing_bibliography(data_copy):
 
 def test_reordered_columns(data_copy):
     path = data_copy / "dmpa_bmd.csv"
-    _rewrite(path, lambda ls: ["site,group" + ls[0][len("group,site"):]] + ls[1:])
+    _rewrite(path, lambda ls: ["site,group" + ls[0][len("group,site") :]] + ls[1:])
     with pytest.raises(DataError, match="same names in another order"):
         load("dmpa_bmd", data_dir=data_copy)
 

@@ -30,8 +30,10 @@ def test_z_score_is_the_t_score_arithmetic_with_another_reference():
         ((-0.2, 0.75, 0.1), "bmd must be a finite number greater than 0 (g/cm²), got -0.2"),
         ((math.nan, 0.75, 0.1), "bmd must be a finite number greater than 0 (g/cm²), got nan"),
         ((math.inf, 0.75, 0.1), "bmd must be a finite number greater than 0 (g/cm²), got inf"),
-        ((0.7, 0.0, 0.1),
-         "age_matched_mean must be a finite number greater than 0 (g/cm²), got 0.0"),
+        (
+            (0.7, 0.0, 0.1),
+            "age_matched_mean must be a finite number greater than 0 (g/cm²), got 0.0",
+        ),
         ((0.7, 0.75, 0.0), "age_matched_sd must be a finite number greater than 0, got 0.0"),
         ((0.7, 0.75, -0.1), "age_matched_sd must be a finite number greater than 0, got -0.1"),
         ((0.7, 0.75, math.nan), "age_matched_sd must be a finite number greater than 0, got nan"),
@@ -84,10 +86,16 @@ def test_hazard_and_risk_ratios_agree_for_rare_events():
         ((0.2, -0.5), {}, "ratio must be a finite number greater than 0, got -0.5"),
         ((0.2, math.nan), {}, "ratio must be a finite number greater than 0, got nan"),
         ((0.2, math.inf), {}, "ratio must be a finite number greater than 0, got inf"),
-        ((0.2, 0.76), {"measure": "OR"},
-         "measure must be 'HR' (hazard ratio) or 'RR' (risk ratio), got 'OR'"),
-        ((0.6, 2.0), {"measure": "RR"},
-         "ratio × baseline_probability must stay below 1 for a risk ratio, got 2.0 × 0.6 = 1.2"),
+        (
+            (0.2, 0.76),
+            {"measure": "OR"},
+            "measure must be 'HR' (hazard ratio) or 'RR' (risk ratio), got 'OR'",
+        ),
+        (
+            (0.6, 2.0),
+            {"measure": "RR"},
+            "ratio × baseline_probability must stay below 1 for a risk ratio, got 2.0 × 0.6 = 1.2",
+        ),
     ],
 )
 def test_treated_probability_refuses_nonsense_and_says_which_argument(args, kwargs, message):
@@ -135,7 +143,7 @@ def test_a_ratio_of_one_has_no_finite_nnt():
     effect = stats.absolute_effect(0.3, 1.0, 10, measure="RR")
     assert effect.difference == 0.0
     with pytest.raises(ValueError, match="number needed to treat is infinite"):
-        effect.nnt
+        _ = effect.nnt
 
 
 @pytest.mark.parametrize(

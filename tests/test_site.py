@@ -66,7 +66,6 @@ def test_chapter_front_matter_is_complete(name):
         )
 
 
-@pytest.mark.xfail(reason="TRANSITIONAL: until house-migrate.py nests the notebooks", strict=True)
 def test_every_notebook_sits_under_its_chapter_and_pairs_with_it():
     """One source for which notebook belongs to which chapter: its place in _toc.yml, nested
     under the chapter, whose file name it shares (notebooks/TIER/CHAPTER[-TOPIC].ipynb)."""

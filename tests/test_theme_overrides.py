@@ -97,3 +97,17 @@ def test_buttons_come_from_the_course_templates(pages):
         'search-button-field search-button__button pst-js-only" title="Search" '
         'data-bs-placement="bottom"' in intro
     ), "_templates/search-button-field.html is no longer used: check the theme's template name"
+
+
+def test_sidebar_names_every_chapter_toggle(pages):
+    unnamed = '<summary><span class="toctree-toggle" role="presentation">'
+    left = stale(pages, unnamed)
+    assert not left, (
+        "_templates/sbt-sidebar-nav.html no longer names the sidebar's chapter "
+        f"toggles (<summary> holding only the chevron) on {left[:3]}: check the markup of "
+        "pydata-sphinx-theme's add_collapse_checkboxes"
+    )
+    named = [
+        name for name, html in pages.items() if "Show or hide the pages of this chapter" in html
+    ]
+    assert named, "no page has a named chapter toggle: the sidebar override does not apply"

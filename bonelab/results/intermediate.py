@@ -50,7 +50,9 @@ def _table4_difference(trial: str) -> float:
     from bonelab.data import load
 
     rows = load("ept_vs_et_trials").set_index("trial")
-    return float(rows.loc[trial, "ept_spine_pct_per_year"] - rows.loc[trial, "et_spine_pct_per_year"])
+    return float(
+        rows.loc[trial, "ept_spine_pct_per_year"] - rows.loc[trial, "et_spine_pct_per_year"]
+    )
 
 
 def _register_table4(slug: str, trial: str) -> None:
@@ -79,7 +81,9 @@ def _swan_transmenopause_loss() -> float:
     from bonelab.data import load
 
     t = load("bmd_transition")
-    row = t[(t["study"] == "SWAN") & (t["site"] == "lumbar spine") & (t["window"] == "transmenopause")]
+    row = t[
+        (t["study"] == "SWAN") & (t["site"] == "lumbar spine") & (t["window"] == "transmenopause")
+    ]
     return float(row["loss_pct"].iloc[0])
 
 
@@ -96,11 +100,13 @@ for _column, _suffix, _what in (
 ):
     for _years in (5, 10):
 
-        def _make(column: str = _column, years: int = _years) -> None:
+        def _make(
+            column: str = _column, years: int = _years, suffix: str = _suffix, what: str = _what
+        ) -> None:
             @result(
-                f"ept_vs_et.meta.compound_{years}y{_suffix}",
+                f"ept_vs_et.meta.compound_{years}y{suffix}",
                 fmt="{:.2f}",
-                description=f"Prior 2017 meta-analysis: the {_what} (% per year), compounded over "
+                description=f"Prior 2017 meta-analysis: the {what} (% per year), compounded over "
                 f"{years} years as if it held constant, %",
             )
             def _() -> float:
@@ -126,7 +132,12 @@ def _pepi_36_month(group: str, summary: str, site: str = "spine") -> float:
     from bonelab.data import load
 
     p = load("pepi_bmd")
-    row = p[(p["group"] == group) & (p["summary"] == summary) & (p["site"] == site) & (p["period"] == "36 months")]
+    row = p[
+        (p["group"] == group)
+        & (p["summary"] == summary)
+        & (p["site"] == site)
+        & (p["period"] == "36 months")
+    ]
     return float(row["change_pct"].iloc[0])
 
 
@@ -162,19 +173,51 @@ def _arm(study: str, group: str, site: str = "spine") -> float:
 
 
 for _key, _study, _treated, _control, _site, _what in (
-    ("progestogen.cream.spine_minus_placebo", "Leonetti 1999", "progesterone cream", "placebo", "spine",
-     "progesterone cream minus placebo, spine"),
-    ("progestogen.cream.hip_minus_placebo", "Leonetti 1999", "progesterone cream", "placebo", "total hip",
-     "progesterone cream minus placebo, total hip"),
-    ("progestogen.oral_progesterone.spine_minus_placebo", "Liu 2005", "oral micronized progesterone 300 mg/d",
-     "placebo", "spine", "oral micronized progesterone minus placebo, spine"),
-    ("progestogen.prior1994.spine_mpa_minus_double_placebo", "Prior 1994", "cyclic MPA (with or without calcium)",
-     "double placebo", "spine", "cyclic MPA minus double placebo, spine (premenopausal women)"),
-    ("progestogen.prior1994.spine_mpa_minus_calcium_only", "Prior 1994", "cyclic MPA (with or without calcium)",
-     "calcium only", "spine", "cyclic MPA minus calcium only, spine (premenopausal women)"),
+    (
+        "progestogen.cream.spine_minus_placebo",
+        "Leonetti 1999",
+        "progesterone cream",
+        "placebo",
+        "spine",
+        "progesterone cream minus placebo, spine",
+    ),
+    (
+        "progestogen.cream.hip_minus_placebo",
+        "Leonetti 1999",
+        "progesterone cream",
+        "placebo",
+        "total hip",
+        "progesterone cream minus placebo, total hip",
+    ),
+    (
+        "progestogen.oral_progesterone.spine_minus_placebo",
+        "Liu 2005",
+        "oral micronized progesterone 300 mg/d",
+        "placebo",
+        "spine",
+        "oral micronized progesterone minus placebo, spine",
+    ),
+    (
+        "progestogen.prior1994.spine_mpa_minus_double_placebo",
+        "Prior 1994",
+        "cyclic MPA (with or without calcium)",
+        "double placebo",
+        "spine",
+        "cyclic MPA minus double placebo, spine (premenopausal women)",
+    ),
+    (
+        "progestogen.prior1994.spine_mpa_minus_calcium_only",
+        "Prior 1994",
+        "cyclic MPA (with or without calcium)",
+        "calcium only",
+        "spine",
+        "cyclic MPA minus calcium only, spine (premenopausal women)",
+    ),
 ):
 
-    def _make_arm(key=_key, study=_study, treated=_treated, control=_control, site=_site, what=_what) -> None:
+    def _make_arm(
+        key=_key, study=_study, treated=_treated, control=_control, site=_site, what=_what
+    ) -> None:
         @result(key, fmt=_signed1, description=f"{study}: {what}, percentage points per year")
         def _() -> float:
             return _arm(study, treated, site) - _arm(study, control, site)
@@ -246,7 +289,9 @@ def _pepi_highest_minus_placebo() -> float:
     "yearly rates from the 36-month changes, percentage points per year",
 )
 def _pepi_cont_minus_other() -> float:
-    return _pepi_per_year("CEE + continuous MPA", "mean") - _pepi_per_year("other three active arms", "average")
+    return _pepi_per_year("CEE + continuous MPA", "mean") - _pepi_per_year(
+        "other three active arms", "average"
+    )
 
 
 @result(
@@ -312,7 +357,10 @@ def _prior1994_ci(group: str, end: str) -> float:
     return float(row["change_pct_per_year"]) + (half if end == "high" else -half)
 
 
-for _slug, _group in (("mpa", "cyclic MPA (with or without calcium)"), ("double_placebo", "double placebo")):
+for _slug, _group in (
+    ("mpa", "cyclic MPA (with or without calcium)"),
+    ("double_placebo", "double placebo"),
+):
     for _end in ("low", "high"):
 
         def _make_ci(slug=_slug, group=_group, end=_end) -> None:
@@ -341,9 +389,24 @@ def _treatment_risks(trial: str, site: str) -> tuple[float, float]:
 
 
 _TREATMENT_KEYS = {
-    "fit": ("FIT (vertebral fracture arm)", "alendronate vs placebo over 36 months", "{:.1f}", "{:.1f}"),
-    "neer": ("Fracture Prevention Trial", "teriparatide 20 µg vs placebo over a median 21 months", "{:.0f}", "{:.0f}"),
-    "arch": ("ARCH", "romosozumab then alendronate vs alendronate alone over 24 months", "{:.1f}", "{:.1f}"),
+    "fit": (
+        "FIT (vertebral fracture arm)",
+        "alendronate vs placebo over 36 months",
+        "{:.1f}",
+        "{:.1f}",
+    ),
+    "neer": (
+        "Fracture Prevention Trial",
+        "teriparatide 20 µg vs placebo over a median 21 months",
+        "{:.0f}",
+        "{:.0f}",
+    ),
+    "arch": (
+        "ARCH",
+        "romosozumab then alendronate vs alendronate alone over 24 months",
+        "{:.1f}",
+        "{:.1f}",
+    ),
 }
 
 for _slug, (_trial, _what, _fmt, _nnt_fmt) in _TREATMENT_KEYS.items():
