@@ -17,6 +17,7 @@ can never turn into a silently dropped or coerced row.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import math
@@ -96,11 +97,16 @@ def _descriptor(data_dir: Path) -> dict[str, Any]:
 
 
 def _resource(data_dir: Path, name: str) -> dict[str, Any]:
+    # A table's file name ("whi_ep_arms.csv") names it as well as its name does.
     for resource in _descriptor(data_dir)["resources"]:
-        if resource["name"] == name:
+        if name in (resource["name"], resource["path"]):
             return resource
-    known = ", ".join(tables(data_dir))
-    raise ValueError(f"no table named {name!r} in {data_dir / DESCRIPTOR}; known tables: {known}")
+    known = tables(data_dir)
+    close = difflib.get_close_matches(name.removesuffix(".csv"), known, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ValueError(
+        f"no table named {name!r} in {data_dir / DESCRIPTOR}{hint} Known tables: {', '.join(known)}"
+    )
 
 
 def tables(data_dir: Path | str | None = None) -> list[str]:

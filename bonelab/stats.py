@@ -54,6 +54,34 @@ def _probability(value: float, name: str) -> float:
     return number
 
 
+#: Plausible bounds for an areal bone mineral density measured by DXA, in g/cm². Generous on
+#: purpose: they catch a value in the wrong unit (mg/cm²) or a swapped argument, not an odd scan.
+DENSITY_RANGE_G_CM2 = (0.05, 3.0)
+#: A reference SD above this fraction of its mean cannot describe a group's densities.
+MAX_SD_FRACTION_OF_MEAN = 0.5
+#: Bounds for a T-score or Z-score given to :func:`who_category`: far beyond any real scan.
+SCORE_RANGE = (-10.0, 10.0)
+
+
+def _check_density_reference(
+    bmd: float, mean: float, sd: float, names: tuple[str, str, str]
+) -> None:
+    """Raise ValueError when a density, its reference mean or SD is implausible for g/cm²."""
+    low, high = DENSITY_RANGE_G_CM2
+    for value, name in ((bmd, names[0]), (mean, names[1])):
+        if not low <= value <= high:
+            hint = " (a value in mg/cm²? divide it by 1000)" if value > high else ""
+            raise ValueError(
+                f"{name} must be an areal density between {low} and {high} g/cm², "
+                f"got {value!r}{hint}"
+            )
+    if sd > MAX_SD_FRACTION_OF_MEAN * mean:
+        raise ValueError(
+            f"{names[2]} {sd!r} is more than half of {names[1]} {mean!r}; a reference SD is small "
+            "beside its mean (are the mean and the SD swapped?)"
+        )
+
+
 def t_score(bmd: float, ref_mean: float, ref_sd: float) -> float:
     """How many young-adult standard deviations a bone mineral density lies from the young mean.
 
@@ -78,6 +106,7 @@ def t_score(bmd: float, ref_mean: float, ref_sd: float) -> float:
         raise ValueError(f"ref_mean is a density and must be positive, got {ref_mean!r} g/cm²")
     if ref_sd <= 0:
         raise ValueError(f"ref_sd must be greater than 0, got {ref_sd!r}")
+    _check_density_reference(bmd, ref_mean, ref_sd, ("bmd", "ref_mean", "ref_sd"))
     return (bmd - ref_mean) / ref_sd
 
 
@@ -88,6 +117,11 @@ def who_category(t: float) -> WhoCategory:
     (osteopenia) in between. The classes were defined for postmenopausal women measured by DXA.
     """
     t = _finite(t, "t")
+    if not SCORE_RANGE[0] <= t <= SCORE_RANGE[1]:
+        raise ValueError(
+            f"t must be a T-score between {SCORE_RANGE[0]} and {SCORE_RANGE[1]}, got {t!r} "
+            "(was a density or a percentage passed instead?)"
+        )
     if t >= WHO_NORMAL_FROM:
         return "normal"
     if t <= WHO_OSTEOPOROSIS_AT:
@@ -238,6 +272,7 @@ def z_score(bmd: float, age_matched_mean: float, age_matched_sd: float) -> float
     bmd = _positive(bmd, "bmd", " (g/cm²)")
     mean = _positive(age_matched_mean, "age_matched_mean", " (g/cm²)")
     sd = _positive(age_matched_sd, "age_matched_sd")
+    _check_density_reference(bmd, mean, sd, ("bmd", "age_matched_mean", "age_matched_sd"))
     return (bmd - mean) / sd
 
 

@@ -64,8 +64,17 @@ def test_describe_gives_units():
 
 
 def test_unknown_table_is_a_value_error():
-    with pytest.raises(ValueError, match="no table named 'pepi'.*known tables: whi_ep_arms"):
+    with pytest.raises(ValueError, match="no table named 'pepi'.*Known tables: whi_ep_arms"):
         load("pepi")
+
+
+def test_a_misspelt_table_name_gets_the_closest_suggested():
+    with pytest.raises(ValueError, match="did you mean 'whi_ep_arms'"):
+        load("whi_ep_arm")
+
+
+def test_a_table_s_file_name_names_it_too():
+    assert load("whi_ep_arms.csv").equals(load("whi_ep_arms"))
 
 
 # --- Malformed copies of real tables -------------------------------------------------------

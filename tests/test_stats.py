@@ -1,10 +1,12 @@
 """bonelab.stats: exact values from the course's sources, and clear errors for nonsense input."""
 
 import math
+import re
 
 import pytest
 
 from bonelab import stats
+from bonelab.data import load
 
 
 def test_t_score_of_the_reference_mean_is_zero():
@@ -132,3 +134,31 @@ def test_compound_loss_of_the_transmenopause():
 def test_compounding_rejects_nonsense(func, args, message):
     with pytest.raises(ValueError, match=message):
         func(*args)
+
+
+@pytest.mark.parametrize("score", [stats.t_score, stats.z_score])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        # A density in mg/cm² instead of g/cm².
+        ((80, 0.858, 0.120), "must be an areal density between 0.05 and 3.0 g/cm², got 80"),
+        ((0.8, 858, 0.120), "between 0.05 and 3.0 g/cm², got 858"),
+        # The reference mean and SD swapped.
+        ((0.8, 0.12, 0.858), "0.858 is more than half of"),
+    ],
+)
+def test_scores_refuse_plausible_mistakes(score, args, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        score(*args)
+
+
+def test_scores_accept_every_real_reference_in_the_data():
+    # The plausibility bounds must never refuse the course's own reference values.
+    for row in load("bmd_reference").itertuples():
+        assert stats.t_score(row.mean_g_cm2, row.mean_g_cm2, row.sd_g_cm2) == 0.0
+
+
+@pytest.mark.parametrize("t", [-25.0, 12.5, 80.0])
+def test_who_category_refuses_a_value_that_is_not_a_t_score(t):
+    with pytest.raises(ValueError, match="must be a T-score between -10.0 and 10.0"):
+        stats.who_category(t)
