@@ -507,3 +507,26 @@ for _slug, _trial, _what in (
             return control - exposed
 
     _make_watts()
+
+
+# --- Other treatments, retried (issue 13): HORIZON, FREEDOM and ACTIVE, read in secondary sources --
+
+for _slug, _trial, _what in (
+    ("horizon", "HORIZON Pivotal Fracture Trial", "zoledronic acid vs placebo over 36 months"),
+    ("freedom", "FREEDOM", "denosumab vs placebo over 36 months"),
+    ("active", "ACTIVE", "abaloparatide vs placebo over 18 months"),
+):
+
+    def _make_retried(slug: str = _slug, trial: str = _trial, what: str = _what) -> None:
+        @result(
+            f"treatments.{slug}.vertebral.fewer_per100",
+            fmt="{:.1f}",
+            description=f"{trial}, {what}: percentage points fewer women with a new vertebral "
+            "fracture (placebo minus drug), from the percentages of the secondary source",
+        )
+        def _() -> float:
+            from bonelab.stats import absolute_risk_difference
+
+            return 100 * absolute_risk_difference(*_treatment_risks(trial, "vertebral"))
+
+    _make_retried()
