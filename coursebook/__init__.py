@@ -6,6 +6,7 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.evidence`: evidence labels, the claims register and computed numbers;
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
+- :mod:`coursebook.references`: one citation style ("et al.") in the text and the References;
 - :mod:`coursebook.editions`: the learner, student and print editions;
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables.
 
@@ -26,6 +27,7 @@ EXTENSIONS = (
     "evidence",
     "coursemap",
     "glossary",
+    "references",
     "editions",
     "article",
 )
