@@ -356,7 +356,7 @@ def prose(markdown: str) -> str:
         paragraph = re.sub(r"\(\s*\)|\[\s*\]", "", paragraph).strip()
         if paragraph:
             out.append(paragraph[0].upper() + paragraph[1:])
-    return " ".join(p if p[-1] in ".!?:" else p + "." for p in out)
+    return " ".join(p if p[-1] in ".!?" else p.rstrip(":;,") + "." for p in out)
 
 
 def readability(srcdir: Path = ROOT) -> dict[str, dict]:

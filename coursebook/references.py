@@ -11,18 +11,24 @@ as "et al." everywhere:
 - ``course`` (``bibtex_default_style``): pybtex's ``plain`` bibliography style, unchanged but
   for that.
 
-The bibliography prints the ``note`` field; authoring notes (what was or was not verified in a
-stored record) live in ``annote``, which neither style prints (tests/test_references.py).
+Authoring notes (what was or was not verified in a stored record) belong in ``annote``, which
+neither style prints. The ``note`` field is printed, so ``course`` also leaves out any sentence
+of it that reads as an authoring note (`AUTHORING`), in case one is added there: a reader sees
+the PMID and the trial's name, not how the course checked them. An entry whose authors could not
+be confirmed has no ``author`` field: the list prints it from its title, and the text cites it
+by its ``shorttitle``. tests/test_references.py builds a page with every entry.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
+from pybtex.database import Entry
 from pybtex.richtext import Tag, Text
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import (
@@ -40,6 +46,23 @@ from sphinxcontrib.bibtex.style.referencing import PersonStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 
 ET_AL = "et al."
+# The words of an authoring note: how the course checked a source, not what the source is.
+AUTHORING = re.compile(
+    r"verif|not seen|stored|\bread\b|checked|cut off|not quoted|confirm|as given by|not shown",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.])\s+(?=[A-Z(])")
+
+
+def reader_note(note: str) -> str:
+    """The sentences of a ``note`` field that are for readers, not authoring notes.
+
+    >>> reader_note("PMID: 8950879. Verified in the stored abstract: 2027 women")
+    'PMID: 8950879.'
+    >>> reader_note("Read in the stored label: a boxed warning")
+    ''
+    """
+    return " ".join(s for s in _SENTENCE.split(note.strip()) if not AUTHORING.search(s))
 
 
 def _is_others(person: Any) -> bool:
@@ -81,11 +104,23 @@ def _names_et_al(children, context, role, **kwargs):
 
 
 class CourseStyle(PlainStyle):
-    """pybtex's ``plain`` style, with ``... and others`` written ``..., et al.``."""
+    """pybtex's ``plain`` style, with ``... and others`` written ``..., et al.``, authoring notes
+    left out of ``note``, and no author line for an entry without authors."""
 
     def format_names(self, role, as_sentence=True):
         formatted = _names_et_al(role, sep=", ", sep2=" and ", last_sep=", and ")
-        return sentence[formatted] if as_sentence else formatted
+        return optional[sentence[formatted]] if as_sentence else formatted
+
+    def format_entry(self, label, entry, bib_data=None):
+        note = entry.fields.get("note")
+        if note is not None and reader_note(note) != note.strip():
+            fields = {k: v for k, v in entry.fields.items() if k.lower() != "note"}
+            if reader_note(note):
+                fields["note"] = reader_note(note).rstrip(".")
+            shown = Entry(entry.type, fields=fields, persons=entry.persons)
+            shown.key = entry.key
+            entry = shown
+        return super().format_entry(label, entry, bib_data=bib_data)
 
 
 # The text: sphinxcontrib-bibtex's `names` node, with a trailing `others` written "et al.".
@@ -139,6 +174,7 @@ def _cite_author_or_editor_or_title(children, data, **kwargs):
     return first_of[
         optional[_cite_names("author", **kwargs)],
         optional[_cite_names("editor", **kwargs)],
+        optional[tag("em")[field("shorttitle")]],
         tag("em")[field("title")],
     ].format_data(data)
 
