@@ -7,6 +7,7 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
 - :mod:`coursebook.editions`: the learner, student and print editions;
+- :mod:`coursebook.quiz`: multiple-choice questions that explain every option;
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
@@ -27,6 +28,7 @@ EXTENSIONS = (
     "coursemap",
     "glossary",
     "editions",
+    "quiz",
     "article",
 )
 
