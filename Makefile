@@ -25,10 +25,10 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build book book-student print test serve bench clean help env notebooks lighthouse system-packages
+.PHONY: build student-edition book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
-	@echo "make book   build the HTML book into _build/html"
+	@echo "make book   build the HTML book into _build/html (the student edition in _build/html/student)"
 	@echo "make book-student  build the student edition (no answers) into _build/student"
 	@echo "make print  build one printable page per tier into _build/print"
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
@@ -57,6 +57,24 @@ SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipy
 NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
 build: $(STAMP) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
 	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
+	@if [ -n "$(STUDENT)" ] && [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
+	  $(MAKE) --no-print-directory student-edition; fi
+
+# The student edition inside the site, at OUT/_build/html/student/: the same book with every
+# answer removed (coursebook/editions.py), built by the same `build` target right after the
+# learner edition. It reads the learner build's notebook execution cache (a link to it), so it
+# costs only the Sphinx time, which it prints. STUDENT= (empty) builds the learner edition alone.
+STUDENT ?= yes
+STUDENT_OUT = $(OUT)/_build/student-edition
+student-edition: $(STAMP)
+	@mkdir -p $(STUDENT_OUT)/_build
+	@cache=$(STUDENT_OUT)/_build/.jupyter_cache; [ -L $$cache ] || rm -rf $$cache; \
+	ln -sfn "$$(cd $(OUT) && pwd)/_build/.jupyter_cache" $$cache
+	@start=$$(date +%s); \
+	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) NOTEBOOKS_FIRST=; \
+	rm -rf $(OUT)/_build/html/student; \
+	cp -r $(STUDENT_OUT)/_build/html $(OUT)/_build/html/student; \
+	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(OUT)/_build/html/student"
 
 $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 	@mkdir -p $(OUT)/_build
@@ -69,10 +87,12 @@ $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 book: $(STAMP)
 	@$(MAKE) --no-print-directory build
 	@echo
-	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
+	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve);"
+	@echo "the student edition: file://$(CURDIR)/_build/html/student/index.html"
 
-# The student edition: the same book with every answer removed (coursebook/editions.py reads
-# BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
+# The student edition alone (`make book` builds it too, inside the site): the same book with
+# every answer removed (coursebook/editions.py reads BONELAB_EDITION). Its own output folder,
+# so the two editions never share a stale page.
 book-student: $(STAMP)
 	@BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=_build/student
 	@echo

@@ -8,6 +8,7 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
 - :mod:`coursebook.references`: one citation style ("et al.") in the text and the References;
 - :mod:`coursebook.editions`: the learner, student and print editions;
+- :mod:`coursebook.quiz`: multiple-choice questions that explain every option;
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
@@ -29,6 +30,7 @@ EXTENSIONS = (
     "glossary",
     "references",
     "editions",
+    "quiz",
     "article",
 )
 
