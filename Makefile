@@ -21,6 +21,7 @@ NB_TIMEOUT := $(shell sed -n 's/^  timeout: *\([0-9]*\).*/\1/p' _config.yml)
 # make test builds here from scratch, so a stale execution cache can never hide a failure.
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
+STUDENT_OUT := $(TEST_OUT)/student
 JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
@@ -104,7 +105,8 @@ print: $(STAMP)
 	$(BIN)/python -m coursebook.print_edition
 
 # The Debian packages the checks use: Chromium (the only browser; nothing downloads one) with its
-# fonts, and Node.js with npm for axe-core and Lighthouse. Installed only when missing (as root,
+# fonts, Node.js with npm for axe-core, pa11y and Lighthouse, and Java for the Nu HTML Checker
+# (vnu.jar, from npm). Installed only when missing (as root,
 # with apt-get; otherwise the message says what to install): a Node.js from another repository
 # (nodesource) already holds npm, and its nodejs package conflicts with Debian's npm.
 system-packages:
@@ -112,6 +114,7 @@ system-packages:
 	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
 	command -v node >/dev/null || missing="$$missing nodejs"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing the system packages the checks need:$$missing"; \
@@ -136,7 +139,13 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
 	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
+	@# The student edition beside it, from the same notebook execution cache: the validators
+	@# (tests/test_validators.py) check both editions' pages.
+	mkdir -p $(STUDENT_OUT)/_build && cp -r $(TEST_OUT)/_build/.jupyter_cache $(STUDENT_OUT)/_build/
+	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) \
+	  > $(STUDENT_OUT)/build.log 2>&1 || { tail -40 $(STUDENT_OUT)/build.log; exit 1; }
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
+	  BONELAB_STUDENT_SITE=$(STUDENT_OUT)/_build/html BONELAB_STUDENT_LOG=$(STUDENT_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
 

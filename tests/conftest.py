@@ -29,6 +29,32 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     return out / "_build" / "html", result.stdout + result.stderr
 
 
+@pytest.fixture(scope="session")
+def student_edition(tmp_path_factory) -> tuple[Path, str]:
+    """The student edition's HTML build and its log.
+
+    `make test` builds it beside the learner edition and points BONELAB_STUDENT_SITE and
+    BONELAB_STUDENT_LOG at it; run alone, the fixture builds it, reusing the learner build's
+    notebook execution cache when BONELAB_SITE names one.
+    """
+    site = os.environ.get("BONELAB_STUDENT_SITE")
+    log = os.environ.get("BONELAB_STUDENT_LOG")
+    if site and log:
+        return Path(site), Path(log).read_text(encoding="utf-8")
+    out = tmp_path_factory.mktemp("student")
+    learner = os.environ.get("BONELAB_SITE")
+    if learner and (Path(learner).parent / ".jupyter_cache").is_dir():
+        shutil.copytree(Path(learner).parent / ".jupyter_cache", out / "_build" / ".jupyter_cache")
+    result = subprocess.run(
+        build_command(out),
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, BONELAB_EDITION="student"),
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html", result.stdout + result.stderr
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A copy of data/ with references.bib beside it, to damage one file at a time."""
