@@ -21,7 +21,6 @@ NB_TIMEOUT := $(shell sed -n 's/^  timeout: *\([0-9]*\).*/\1/p' _config.yml)
 # make test builds here from scratch, so a stale execution cache can never hide a failure.
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
-STUDENT_OUT := $(TEST_OUT)/student
 JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
@@ -139,13 +138,8 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
 	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
-	@# The student edition beside it, from the same notebook execution cache: the validators
-	@# (tests/test_validators.py) check both editions' pages.
-	mkdir -p $(STUDENT_OUT)/_build && cp -r $(TEST_OUT)/_build/.jupyter_cache $(STUDENT_OUT)/_build/
-	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) \
-	  > $(STUDENT_OUT)/build.log 2>&1 || { tail -40 $(STUDENT_OUT)/build.log; exit 1; }
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
-	  BONELAB_STUDENT_SITE=$(STUDENT_OUT)/_build/html BONELAB_STUDENT_LOG=$(STUDENT_OUT)/build.log \
+	  BONELAB_STUDENT_SITE=$(SITE)/student BONELAB_STUDENT_LOG=$(TEST_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
 

@@ -30,29 +30,19 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="session")
-def student_edition(tmp_path_factory) -> tuple[Path, str]:
+def student_edition(built_site) -> tuple[Path, str]:
     """The student edition's HTML build and its log.
 
-    `make test` builds it beside the learner edition and points BONELAB_STUDENT_SITE and
-    BONELAB_STUDENT_LOG at it; run alone, the fixture builds it, reusing the learner build's
-    notebook execution cache when BONELAB_SITE names one.
+    `make build` puts it inside the site, at student/, and its warnings in the same log;
+    `make test` points BONELAB_STUDENT_SITE and BONELAB_STUDENT_LOG at them.
     """
     site = os.environ.get("BONELAB_STUDENT_SITE")
     log = os.environ.get("BONELAB_STUDENT_LOG")
     if site and log:
         return Path(site), Path(log).read_text(encoding="utf-8")
-    out = tmp_path_factory.mktemp("student")
-    learner = os.environ.get("BONELAB_SITE")
-    if learner and (Path(learner).parent / ".jupyter_cache").is_dir():
-        shutil.copytree(Path(learner).parent / ".jupyter_cache", out / "_build" / ".jupyter_cache")
-    result = subprocess.run(
-        build_command(out),
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, BONELAB_EDITION="student"),
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html", result.stdout + result.stderr
+    learner, learner_log = built_site
+    assert (learner / "student").is_dir(), "the build put no student edition in the site"
+    return learner / "student", learner_log
 
 
 @pytest.fixture
