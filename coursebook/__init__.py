@@ -28,6 +28,8 @@ EXTENSIONS = (
     "glossary",
     "editions",
     "article",
+    "repository",
+    "download",
 )
 
 
