@@ -92,7 +92,7 @@ def check(out=None) -> int:
     say(f"bonelab      {bonelab.__version__} ({Path(bonelab.__file__).resolve().parent})")
     # Installed (from a wheel, the folder, or in editable mode), bonelab has its tables as a
     # subpackage; found only as a folder beside the working directory, it does not.
-    if importlib.util.find_spec("bonelab.tables") is None:
+    if importlib.util.find_spec("bonelab.datafiles") is None:
         say("             MISSING: not installed in this Python, only found in this folder")
         missing.append("bonelab installed in this Python")
     say(f"platform     {platform.platform()}")

@@ -4,11 +4,11 @@ Every HTML build (``make book``, ``make test``) writes ``hormones-and-bone.zip``
 the site, and the student guide links it with the ``{course-download}`` role. Unpacked, it is
 one folder ``hormones-and-bone/`` with
 
-- ``notebooks/``: every notebook (in the student edition, its worked solutions tagged as
-  hidden, as on that edition's pages);
+- ``notebooks/``: every notebook (in the student edition, without its worked solutions, as
+  that edition's own ``.ipynb`` downloads: coursebook.editions.student_notebook);
 - ``data/``: the tables and their descriptor;
 - ``bonelab/`` with a ``pyproject.toml`` for it alone: the course's package, which installs
-  with its tables (``data/`` mapped to ``bonelab.tables``, as in the repository);
+  with its tables (``data/`` mapped to ``bonelab.datafiles``, as in the repository);
 - ``requirements.txt``: the learners' environment (binder/requirements.txt, whose last line
   installs bonelab from the folder);
 - ``README.md`` (the steps, short), the two licence files.
@@ -85,7 +85,7 @@ def package_pyproject(root: Path = ROOT) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     lines = [
-        "# bonelab, the course's package, with its tables (data/ installs as bonelab.tables).",
+        "# bonelab, the course's package, with its tables (data/ installs as bonelab.datafiles).",
         "# pip install -r requirements.txt installs it with what the notebooks need.",
         "[build-system]",
         f"requires = {toml(config['build-system']['requires'])}",
@@ -125,10 +125,10 @@ def members(root: Path = ROOT, edition: str = "learner") -> Iterator[tuple[str, 
 
     for path in files("notebooks", ("*.ipynb",)):
         text = path.read_text(encoding="utf-8")
-        if edition != "learner":
-            from coursebook.editions import hide_notebook_solutions
+        if edition != "learner":  # the same notebook as the edition's own .ipynb download
+            from coursebook.editions import student_notebook
 
-            text = json.dumps(json.loads(hide_notebook_solutions(text)), indent=1) + "\n"
+            text = student_notebook(text)
         yield path.relative_to(root).as_posix(), text.encode("utf-8")
     for folder, patterns in (("data", ("*.csv", "*.json", "*.py")), ("bonelab", ("*.py",))):
         for path in files(folder, patterns):

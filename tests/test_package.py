@@ -71,9 +71,11 @@ def test_every_python_package_of_the_repository_is_declared():
         for top in ("bonelab", "coursebook")
         for init in (ROOT / top).rglob("__init__.py")
     }
-    assert on_disk | {"bonelab.tables"} == declared
-    assert config["setuptools"]["package-dir"] == {"bonelab.tables": "data"}
+    assert on_disk | {"bonelab.datafiles"} == declared
+    assert config["setuptools"]["package-dir"] == {"bonelab.datafiles": "data"}
     assert (ROOT / "data" / "__init__.py").is_file()
+    # a module of the same name would hide the tables (bonelab/tables.py is the table display)
+    assert not (ROOT / "bonelab" / "datafiles.py").exists()
 
 
 # ---- a wheel, installed elsewhere -----------------------------------------------------------
@@ -96,7 +98,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_every_table_and_its_descriptor(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {Path(n).name for n in names if n.startswith("bonelab/tables/")}
+    shipped = {Path(n).name for n in names if n.startswith("bonelab/datafiles/")}
     on_disk = {p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json")}
     assert on_disk <= shipped and "datapackage.json" in shipped
     # every table the descriptor declares is in the wheel (a new table ships without a change)
@@ -127,7 +129,7 @@ def test_the_installed_wheel_loads_every_table_anywhere(wheel, tmp_path):
     report = json.loads(result.stdout)
     site = tmp_path / "venv" / "lib"
     assert Path(report["file"]).is_relative_to(site), report["file"]
-    assert Path(report["dir"]).is_relative_to(site) and Path(report["dir"]).name == "tables"
+    assert Path(report["dir"]).is_relative_to(site) and Path(report["dir"]).name == "datafiles"
     assert report["rows"] == {name: len(data.load(name)) for name in data.tables()}
     assert report["by_file"] == 2 and report["sources"] == ["cauley2003"]
 
@@ -165,6 +167,22 @@ def test_the_download_holds_what_a_student_needs(tmp_path):
     assert {"requirements.txt", "LICENSE", "LICENSE-CONTENT.md"} <= inside
     assert not any(n.startswith(("coursebook/", "tests/", "book/")) for n in inside)
     assert archive.read_bytes() == download.write_archive(tmp_path / "again.zip").read_bytes()
+
+
+def test_the_student_edition_s_download_holds_no_worked_solution(tmp_path):
+    from coursebook.editions import YOUR_WORKING, solution_cells
+
+    archive = zipfile.ZipFile(download.write_archive(tmp_path / "s.zip", edition="student"))
+    notebooks = [n for n in archive.namelist() if n.endswith(".ipynb")]
+    with_solutions = 0
+    for name in notebooks:
+        learner = json.loads((ROOT / name.removeprefix(download.FOLDER + "/")).read_text())
+        student = json.loads(archive.read(name))
+        assert not any(solution_cells(student)), name
+        if any(solution_cells(learner)):
+            with_solutions += 1
+            assert YOUR_WORKING in json.dumps(student), name
+    assert with_solutions > 0
 
 
 def test_the_student_guide_s_steps_run_every_notebook_from_the_download(tmp_path):
