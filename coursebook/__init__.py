@@ -37,6 +37,8 @@ EXTENSIONS = (
     "article",
     "markup",
     "sidebar",
+    "repository",
+    "download",
 )
 
 
