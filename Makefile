@@ -104,7 +104,8 @@ print: $(STAMP)
 	$(BIN)/python -m coursebook.print_edition
 
 # The Debian packages the checks use: Chromium (the only browser; nothing downloads one) with its
-# fonts, and Node.js with npm for axe-core and Lighthouse. Installed only when missing (as root,
+# fonts, Node.js with npm for axe-core, pa11y and Lighthouse, and Java for the Nu HTML Checker
+# (vnu.jar, from npm). Installed only when missing (as root,
 # with apt-get; otherwise the message says what to install): a Node.js from another repository
 # (nodesource) already holds npm, and its nodejs package conflicts with Debian's npm.
 system-packages:
@@ -112,6 +113,7 @@ system-packages:
 	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
 	command -v node >/dev/null || missing="$$missing nodejs"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing the system packages the checks need:$$missing"; \
@@ -137,6 +139,7 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	mkdir -p $(TEST_OUT)
 	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
+	  BONELAB_STUDENT_SITE=$(SITE)/student BONELAB_STUDENT_LOG=$(TEST_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
 
