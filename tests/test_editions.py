@@ -88,24 +88,29 @@ _OPTION = re.compile(r"^- \[[ xX]\] (?P<option>.*(?:\n(?!\s*\n).*)*)", re.M)
 _PLAIN_WORD = re.compile(r"^[A-Za-z0-9]+[.,;:]?$")
 
 
-def plain_run(markdown: str, minimum: int = 5) -> str | None:
-    """The longest run of ordinary words in a piece of MyST (no markup, quotes, symbols or
-    numbers with decimals), which therefore appears verbatim in the rendered page's text."""
+def plain_runs(markdown: str, minimum: int = 5) -> list[str]:
+    """The runs of ordinary words in a piece of MyST (no markup, quotes, symbols or numbers
+    with decimals), which therefore appear verbatim in the rendered page's text; longest first."""
     # code blocks and directive options end a run (they are not rendered as running text)
     text = re.sub(r"^```.*?^```", " ` ", markdown, flags=re.M | re.S)
     text = re.sub(r"^:\w[\w-]*:.*$", " ` ", text, flags=re.M)
-    best: list[str] = []
+    runs: list[list[str]] = []
     run: list[str] = []
     for word in text.split() + ["`"]:
         if _PLAIN_WORD.match(word):
             run.append(word)
             continue
-        if len(run) > len(best):
-            best = run
+        if len(run) >= minimum:
+            runs.append(run)
         run = []
-    if len(best) < minimum:
-        return None
-    return " ".join(best).rstrip(".,;:")
+    runs.sort(key=len, reverse=True)
+    return [" ".join(r).rstrip(".,;:") for r in runs]
+
+
+def plain_run(markdown: str, minimum: int = 5) -> str | None:
+    """The longest run of ordinary words in a piece of MyST (see plain_runs)."""
+    runs = plain_runs(markdown, minimum)
+    return runs[0] if runs else None
 
 
 def chapter_blocks(pattern: re.Pattern) -> list[tuple[str, str]]:
@@ -133,16 +138,24 @@ def quiz_parts(body: str) -> tuple[str, list[str], list[str]]:
 
 def quiz_snippets(kind: str) -> list[tuple[str, str]]:
     """(docname, snippet) for the questions and options ("question") or explanations
-    ("explanation") of every {quiz} in the chapters."""
+    ("explanation") of every {quiz} in the chapters.
+
+    An explanation may restate the chapter in its own words; its snippet is the longest run
+    that the rest of the chapter does not contain, so that finding it in a page means the
+    explanation is there (an explanation with no such run is left out)."""
     found = []
     for chapter in course_chapters(ROOT, TOC):
-        for match in _QUIZ.finditer(chapter.path.read_text(encoding="utf-8")):
+        source = chapter.path.read_text(encoding="utf-8")
+        prose = " ".join(_QUIZ.sub(" ", source).split())
+        for match in _QUIZ.finditer(source):
             question, options, explanations = quiz_parts(match.group("body"))
-            texts = [question, *options] if kind == "question" else explanations
-            for text in texts:
-                snippet = plain_run(text, minimum=3 if kind == "question" else 5)
-                if snippet:
-                    found.append((chapter.docname, snippet))
+            if kind == "question":
+                runs = [plain_runs(text, minimum=3)[:1] for text in [question, *options]]
+            else:
+                runs = [
+                    [r for r in plain_runs(text) if r not in prose][:1] for text in explanations
+                ]
+            found += [(chapter.docname, run[0]) for run in runs if run]
     return found
 
 
@@ -287,10 +300,17 @@ def test_student_edition_contains_no_answer(student_site):
 
 
 def search_terms(site: Path) -> set[str]:
-    """The words (stemmed) that the site's search index holds."""
+    """The words (stemmed) for which the site's search index finds a page."""
     text = (site / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    return set(index["terms"]) | set(index.get("titleterms", {}))
+    # An incremental build keeps a word whose pages were all rebuilt without it, with no page:
+    # it finds nothing, so it does not count.
+    return {
+        term
+        for table in (index["terms"], index.get("titleterms", {}))
+        for term, pages in table.items()
+        if pages != []
+    }
 
 
 def test_student_search_index_holds_no_answer(student_site, built_site):
