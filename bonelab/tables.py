@@ -60,8 +60,9 @@ UNIT_TEXT = {
     "percent per year": "% per year",
     "percent (over the period)": "% over the period",
 }
-# A declared "unit" that only points at another column is no unit to show.
-_NO_UNIT = {"see unit column"}
+# Declared "units" that add nothing to a header: a pointer to another column, and the names of
+# dimensionless quantities (a hazard ratio's header already says it is a ratio).
+_NO_UNIT = {"see unit column", "ratio", "probability"}
 
 MINUS = "\u2212"
 GROUP = "\u00a0"  # a space that does not break: "16 608" stays on one line
@@ -186,9 +187,9 @@ def table(
     """Format ``frame`` for display, with a caption, header scope and units.
 
     - ``caption``: what the table shows, in a sentence or a phrase (required, not empty).
-    - ``columns``: the columns to show, in order (default: all). A frame with a meaningful index
-      (anything but the default 0, 1, 2 ...) shows its index as the first column; the index must
-      then have a name, which becomes its header.
+    - ``columns``: the columns to show, in order (default: all). A frame whose index names its
+      rows shows the index as the first column, under the index's name (an unnamed index of whole
+      numbers is row numbering, and is not shown; any other unnamed index is refused).
     - ``row_header``: the column whose cells name their rows (``<th scope="row">``); it is shown
       first, whether or not ``columns`` lists it. Default: the index, when the frame has one; otherwise no row headers.
     - ``labels``: header text for columns whose name does not read well (default: the name with
@@ -227,12 +228,14 @@ def table(
     declared_units = dict(frame.attrs.get("units", {}))
 
     shown = frame
-    has_index = not (
-        isinstance(frame.index, pd.RangeIndex)
-        and frame.index.start == 0
-        and frame.index.step == 1
+    # An unnamed index of whole numbers is row numbering (0, 1, 2 ... or what is left of it after
+    # filtering rows): not shown. Any other index names the rows and becomes their header.
+    numbering = (
+        frame.index.nlevels == 1
         and frame.index.name is None
+        and (pd.api.types.is_integer_dtype(frame.index.dtype))
     )
+    has_index = not numbering
     if has_index:
         if any(name is None for name in frame.index.names):
             raise ValueError(
@@ -269,11 +272,17 @@ def table(
     def header(column: str) -> str:
         label = labels.get(column, column.replace("_", " "))
         unit = units.get(column, declared_units.get(column))
-        if unit and unit not in _NO_UNIT:
+        if unit and unit not in _NO_UNIT and unit != label:  # "women", not "women (women)"
             label += f" ({UNIT_TEXT.get(unit, unit)})"
         return label
 
     headers = [header(c) for c in wanted]
+    repeated = sorted({h for h in headers if headers.count(h) > 1})
+    if repeated:
+        raise ValueError(
+            f"labels gives two columns the same header {repeated}; each header must say which "
+            "column it is"
+        )
     cells = {c: [format_number(v, formats.get(c)) for v in shown[c]] for c in wanted}
 
     styler = _TableStyler(shown)

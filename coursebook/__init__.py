@@ -8,7 +8,10 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
 - :mod:`coursebook.references`: one citation style ("et al.") in the text and the References;
 - :mod:`coursebook.editions`: the learner, student and print editions;
-- :mod:`coursebook.article`: the page presenting the source article, from its two tables.
+- :mod:`coursebook.quiz`: multiple-choice questions that explain every option;
+- :mod:`coursebook.article`: the page presenting the source article, from its two tables;
+- :mod:`coursebook.markup`: repairs to the HTML that upstream packages write, each naming its fault;
+- :mod:`coursebook.sidebar`: which pages are notebooks, for the sidebar's "Notebook" label.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -29,7 +32,10 @@ EXTENSIONS = (
     "glossary",
     "references",
     "editions",
+    "quiz",
     "article",
+    "markup",
+    "sidebar",
 )
 
 

@@ -65,6 +65,8 @@ def test_an_index_becomes_the_row_header():
         '<th scope="col">quantity</th><th scope="col">low</th><th scope="col">unit</th>' in markup
     )
     # "low" is declared with the unit "see unit column": no unit is added to its header.
+    assert '<th scope="col">women (women)</th>' not in table(load("cochrane_fractures"), "C").html
+    assert '<th scope="col">estimate</th>' in table(load("fracture_hr"), "H").html
     assert '<tr><th scope="row">resorption phase</th><td>3</td><td>weeks</td></tr>' in markup
 
 
@@ -112,12 +114,24 @@ def test_numbers_are_written_as_the_chapters_write_them(value, decimals, text):
         ({"formats": {"randomized": -1}}, "formats['randomized']: decimals must be"),
         ({"formats": {"randomized": 1.5}}, "formats['randomized']: decimals must be"),
         ({"columns": ["randomized"], "row_header": "arms"}, "row_header names columns"),
+        ({"labels": {"note": "source"}}, "labels gives two columns the same header ['source']"),
     ],
 )
 def test_bad_arguments_are_refused_naming_the_argument(kwargs, message):
     arguments = {"caption": "Arms", **kwargs}
     with pytest.raises(ValueError, match=re.escape(message)):
         table(load("whi_ep_arms"), **arguments)
+
+
+def test_row_numbers_are_not_shown_but_a_named_index_is():
+    arms = load("whi_ep_arms")
+    filtered = arms[arms.arm == "placebo"]  # index [1]: what is left of the row numbering
+    assert (
+        "<tr><td>placebo</td><td>8\u00a0102</td></tr>"
+        in table(filtered, "Placebo", columns=["arm", "randomized"]).html
+    )
+    named = filtered.rename_axis("row")
+    assert '<th scope="row">1</th>' in table(named, "Placebo", columns=["randomized"]).html
 
 
 def test_an_unnamed_index_and_other_frames_are_refused():
