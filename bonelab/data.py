@@ -80,7 +80,7 @@ class DataError(ValueError):
 def default_data_dir() -> Path:
     """Where the tables live: ``$BONELAB_DATA`` if set, else the tables installed with bonelab.
 
-    The tables are package data, ``bonelab.tables`` (the repository's ``data/`` folder, which
+    The tables are package data, ``bonelab.datafiles`` (the repository's ``data/`` folder, which
     pyproject.toml maps into the package), read with :mod:`importlib.resources`: the same
     whether bonelab was installed from a wheel, from the repository, or in editable mode, and
     whatever the working folder. Imported straight from a folder without being installed
@@ -91,7 +91,7 @@ def default_data_dir() -> Path:
     if override:
         return Path(override)
     try:
-        tables = importlib.resources.files("bonelab.tables")
+        tables = importlib.resources.files("bonelab.datafiles")
     except ModuleNotFoundError:  # not installed: a checkout or the download, used in place
         return Path(__file__).resolve().parent.parent / "data"
     return Path(str(tables))

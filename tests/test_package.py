@@ -62,8 +62,8 @@ def test_every_python_package_of_the_repository_is_declared():
         for top in ("bonelab", "coursebook")
         for init in (ROOT / top).rglob("__init__.py")
     }
-    assert on_disk | {"bonelab.tables"} == declared
-    assert config["setuptools"]["package-dir"] == {"bonelab.tables": "data"}
+    assert on_disk | {"bonelab.datafiles"} == declared
+    assert config["setuptools"]["package-dir"] == {"bonelab.datafiles": "data"}
     assert (ROOT / "data" / "__init__.py").is_file()
 
 
@@ -87,7 +87,7 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_every_table_and_its_descriptor(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    shipped = {Path(n).name for n in names if n.startswith("bonelab/tables/")}
+    shipped = {Path(n).name for n in names if n.startswith("bonelab/datafiles/")}
     on_disk = {p.name for p in (ROOT / "data").iterdir() if p.suffix in (".csv", ".json")}
     assert on_disk <= shipped and "datapackage.json" in shipped
     # every table the descriptor declares is in the wheel (a new table ships without a change)
@@ -121,6 +121,6 @@ def test_the_installed_wheel_loads_every_table_anywhere(wheel, tmp_path):
     report = json.loads(result.stdout)
     site = tmp_path / "venv" / "lib"
     assert Path(report["file"]).is_relative_to(site), report["file"]
-    assert Path(report["dir"]).is_relative_to(site) and Path(report["dir"]).name == "tables"
+    assert Path(report["dir"]).is_relative_to(site) and Path(report["dir"]).name == "datafiles"
     assert report["rows"] == {name: len(data.load(name)) for name in data.tables()}
     assert report["by_file"] == 2 and report["sources"] == ["cauley2003"]
