@@ -7,7 +7,8 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
 - :mod:`coursebook.editions`: the learner, student and print editions;
-- :mod:`coursebook.article`: the page presenting the source article, from its two tables.
+- :mod:`coursebook.article`: the page presenting the source article, from its two tables;
+- :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -28,6 +29,7 @@ EXTENSIONS = (
     "glossary",
     "editions",
     "article",
+    "explorable",
 )
 
 
