@@ -70,7 +70,8 @@ class Panel:
 class Mark:
     """A drawn element that changes with the setting.
 
-    ``kind``: ``line`` (points x, y, ...; ``None`` breaks the line), ``rect`` (x0, y0, x1, y1),
+    ``kind``: ``line`` (points x, y, ...; ``None`` breaks the line; only the y values when the
+    mark has ``xs``), ``rect`` (x0, y0, x1, y1),
     ``dot`` (x, y) or ``text`` (x, y, or nothing to keep its place; its words are ``template``
     filled with the setting's values ``{0}``, ``{1}``...). An empty list hides the mark.
     """
@@ -81,6 +82,7 @@ class Mark:
     css: str = ""
     template: str = ""
     anchor: str = "start"
+    xs: tuple[float, ...] = ()  # a line's x values, when every setting shares them
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ def _mark_svg(mark: Mark, panel: Panel, data: list[Any], values: list[str]) -> s
     hidden = "" if data else ' style="display:none"'
     attrs = f'data-mark="{mark.id}" class="{mark.css}"{hidden}'
     if mark.kind == "line":
+        if mark.xs:
+            data = [v for pair in zip(mark.xs, data) for v in pair]
         return f'<path {attrs} d="{_path(data, panel)}"/>'
     if mark.kind == "rect":
         if not data:
@@ -231,6 +235,12 @@ def cycle_explorable() -> Explorable:
     top_b = Panel((0, 400), (0, 600), (62, 160, 404, 250))
     bone = Panel((0, 400), (84, 102), (62, 290, 404, 400))
     reference = explore.remodeling_cycle(0)
+    # Drawn points: every 2 days while the cells move fast, then every 4, then every 10.
+    keep = [
+        i
+        for i, d in enumerate(reference.day)
+        if d <= 40 or (d <= 120 and d % 4 == 0) or d % 10 == 0
+    ]
     static = []
     static += _axes(
         top_c,
@@ -257,17 +267,16 @@ def cycle_explorable() -> Explorable:
     static.append(_text(404, bone.py(100) - 6, "2003 values", "xp-note", "end"))
     marks = [
         Mark("c-ss", "c", "line", "xp-steady"),
-        Mark("c", "c", "line", "xp-line xp-c2"),
+        Mark("c", "c", "line", "xp-line xp-c2", xs=tuple(reference.day[i] for i in keep)),
         Mark("b-ss", "b", "line", "xp-steady"),
-        Mark("b", "b", "line", "xp-line xp-c3 xp-dash"),
-        Mark("z", "z", "line", "xp-line xp-c1"),
+        Mark("b", "b", "line", "xp-line xp-c3 xp-dash", xs=tuple(reference.day[i] for i in keep)),
+        Mark("z", "z", "line", "xp-line xp-c1", xs=tuple(reference.day[i] for i in keep)),
         Mark("c-label", "c", "text", "xp-label", "resorption: {2} days", "start"),
         Mark("b-label", "b", "text", "xp-label", "formation: {3} days", "start"),
         Mark("z-label", "z", "text", "xp-label", "ends at {5} ({6})", "end"),
     ]
 
     def frame(run: explore.CycleRun) -> dict[str, Any]:
-        days = run.day
         values = [
             _signed(run.lifespan_change_pct, 0) + " %",
             number_label(run.b1, 3),
@@ -282,10 +291,10 @@ def cycle_explorable() -> Explorable:
         return {
             "m": [
                 [0, _num(run.steady_osteoclasts, 3), 400, _num(run.steady_osteoclasts, 3)],
-                _flat(days, run.osteoclasts, 0, 2),
+                [_num(run.osteoclasts[i], 2) for i in keep],
                 [0, _num(run.steady_osteoblasts, 1), 400, _num(run.steady_osteoblasts, 1)],
-                _flat(days, run.osteoblasts, 0, 1),
-                _flat(days, run.bone_mass, 0, 2),
+                [_num(run.osteoblasts[i], 1) for i in keep],
+                [_num(run.bone_mass[i], 2) for i in keep],
                 [60, 10.5],
                 [200, 500],
                 [400, 87],
@@ -300,7 +309,7 @@ def cycle_explorable() -> Explorable:
         settings.index(0),
     )
     live = (
-        "With osteoclasts living {0} compared with the 2003 values (removal rate b1 = {1} per "
+        "With osteoclast lifespan changed by {0} from the 2003 values (removal rate b1 = {1} per "
         "day), the cycle's osteoclasts stay above their steady state of {7} for {2} model days "
         "and its osteoblasts above {8} for {3} days; bone mass falls to {4} and the cycle ends "
         "at {5}, a balance of {6} units over the cycle."
@@ -571,18 +580,25 @@ def lemaire_explorable() -> Explorable:
         [(x, str(x)) for x in range(0, int(days) + 1, 30)],
         ticks,
         xlabel="model day (input from day 10)",
-        ylabel="times the steady state without input (log)",
+        ylabel="× steady state without input (log scale)",
     )
-    static.append(_text(344, 32, "new steady", "xp-note", "start"))
     start = explore.LEMAIRE_START
     for day, words in ((start, "input on"), (start + 60, "60 days")):
         x = panel.px(day)
-        static.append(f'<line class="xp-fmp" x1="{x:.1f}" x2="{x:.1f}" y1="40" y2="290"/>')  # noqa: E501
+        static.append(f'<line class="xp-fmp" x1="{x:.1f}" x2="{x:.1f}" y1="40" y2="290"/>')
         static.append(_text(x + 4, 56, words, "xp-note", "start"))
     cells = explore.LEMAIRE_CELLS
     names = ("R responding", "B active osteoblasts", "C active osteoclasts")
     styles = ("xp-c4 xp-dot", "xp-c3 xp-dash", "xp-c2")
-    marks = [Mark(c, "p", "line", f"xp-line {s}") for c, s in zip(cells, styles)]
+    sample = explore.lemaire_response()
+    # Drawn points: every day from just before the switch while the cells move fast, then sparser.
+    keep = [
+        i
+        for i, d in enumerate(sample.day)
+        if (d < 9 and d % 3 == 0) or 9 <= d <= 30 or (d <= 80 and d % 3 == 0) or d % 10 == 0
+    ]
+    xs = tuple(sample.day[i] for i in keep)
+    marks = [Mark(c, "p", "line", f"xp-line {s}", xs=xs) for c, s in zip(cells, styles)]
     marks += [
         Mark(f"{c}-label", "p", "text", "xp-label", f"{n.split()[0]} {{{i + 5}}}", "start")
         for i, (c, n) in enumerate(zip(cells, names))
@@ -595,7 +611,7 @@ def lemaire_explorable() -> Explorable:
         run = explore.lemaire_response(pth, opg)
         m: list[Any] = []
         for c in cells:
-            m.append(_flat(run.day[::2], [math.log10(v) for v in run.curves[c][::2]], 0, 3))
+            m.append([_num(math.log10(run.curves[c][i]), 3) for i in keep])
         ends = sorted(((math.log10(run.curves[c][-1]), i) for i, c in enumerate(cells)))
         placed: dict[int, float] = {}
         last = -99.0
@@ -659,7 +675,7 @@ def spec(x: Explorable) -> dict[str, Any]:
     """What the script needs: panels, marks, controls, the live template and every frame."""
     return {
         "panels": {k: p.spec() for k, p in x.panels.items()},
-        "marks": [[m.id, m.panel, m.kind, m.template] for m in x.marks],
+        "marks": [[m.id, m.panel, m.kind, m.template, list(m.xs)] for m in x.marks],
         "sizes": [len(c.texts) for c in x.controls],
         "texts": [list(c.texts) for c in x.controls],
         "live": x.live,

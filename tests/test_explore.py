@@ -219,7 +219,7 @@ def test_the_cycle_summary_states_bonelab_values():
     figure = explorable.build("remodeling-cycle")
     index = explore.CYCLE_LIFESPAN_SETTINGS.index(20)
     text = explorable._fill(figure.live, figure.frames[index]["v"])
-    assert "living +20 %" in text
+    assert "lifespan changed by +20 %" in text
     assert "for 26 model days" in text and "falls to 88.3" in text
     assert "ends at 100.28, a balance of +0.28 units" in text
 

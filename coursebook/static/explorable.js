@@ -58,7 +58,7 @@
     var live = box.querySelector(".xp-live");
     var inputs = Array.prototype.slice.call(box.querySelectorAll(".xp-controls input"));
     var marks = spec.marks.map(function (m) {
-      return { el: svg.querySelector('[data-mark="' + m[0] + '"]'), panel: m[1], kind: m[2], tpl: m[3] };
+      return { el: svg.querySelector('[data-mark="' + m[0] + '"]'), panel: m[1], kind: m[2], tpl: m[3], xs: m[4] };
     });
 
     function update() {
@@ -73,7 +73,12 @@
       });
       var frame = spec.frames[index], data = frame[0], values = frame[1];
       marks.forEach(function (m, i) {
-        if (m.el) draw(m.el, m.kind, data[i], scales[m.panel], m.kind === "text" ? fill(m.tpl, values) : "");
+        var points = data[i];
+        if (m.xs.length) { // shared x values: the frame holds only the y values
+          points = [];
+          data[i].forEach(function (y, j) { points.push(m.xs[j], y); });
+        }
+        if (m.el) draw(m.el, m.kind, points, scales[m.panel], m.kind === "text" ? fill(m.tpl, values) : "");
       });
       live.textContent = fill(spec.live, values);
       box.setAttribute("data-frame", String(index));

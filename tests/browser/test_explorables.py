@@ -29,7 +29,7 @@ def _expected_after_one_step_right(name: str) -> list[str]:
     if name == "remodeling-cycle":
         run = explore.remodeling_cycle(5)
         return [
-            "living +5 %",
+            "lifespan changed by +5 %",
             f"ends at {100 + run.balance:.2f}",
             f"for {run.formation_days:.0f} days",
         ]
