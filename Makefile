@@ -25,10 +25,10 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build book book-student print test serve bench clean help env notebooks lighthouse system-packages
+.PHONY: build student-edition book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
-	@echo "make book   build the HTML book into _build/html"
+	@echo "make book   build the HTML book into _build/html (the student edition in _build/html/student)"
 	@echo "make book-student  build the student edition (no answers) into _build/student"
 	@echo "make print  build one printable page per tier into _build/print"
 	@echo "make test   run every check (package, data, notebooks, chapter solutions, full build)"
@@ -57,6 +57,24 @@ SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipy
 NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
 build: $(STAMP) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
 	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
+	@if [ -n "$(STUDENT)" ] && [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
+	  $(MAKE) --no-print-directory student-edition; fi
+
+# The student edition inside the site, at OUT/_build/html/student/: the same book with every
+# answer removed (coursebook/editions.py), built by the same `build` target right after the
+# learner edition. It reads the learner build's notebook execution cache (a link to it), so it
+# costs only the Sphinx time, which it prints. STUDENT= (empty) builds the learner edition alone.
+STUDENT ?= yes
+STUDENT_OUT = $(OUT)/_build/student-edition
+student-edition: $(STAMP)
+	@mkdir -p $(STUDENT_OUT)/_build
+	@cache=$(STUDENT_OUT)/_build/.jupyter_cache; [ -L $$cache ] || rm -rf $$cache; \
+	ln -sfn "$$(cd $(OUT) && pwd)/_build/.jupyter_cache" $$cache
+	@start=$$(date +%s); \
+	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) NOTEBOOKS_FIRST=; \
+	rm -rf $(OUT)/_build/html/student; \
+	cp -r $(STUDENT_OUT)/_build/html $(OUT)/_build/html/student; \
+	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(OUT)/_build/html/student"
 
 $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 	@mkdir -p $(OUT)/_build
@@ -69,10 +87,12 @@ $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 book: $(STAMP)
 	@$(MAKE) --no-print-directory build
 	@echo
-	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve)"
+	@echo "Open file://$(CURDIR)/_build/html/index.html (or run: make serve);"
+	@echo "the student edition: file://$(CURDIR)/_build/html/student/index.html"
 
-# The student edition: the same book with every answer removed (coursebook/editions.py reads
-# BONELAB_EDITION). Its own output folder, so the two editions never share a stale page.
+# The student edition alone (`make book` builds it too, inside the site): the same book with
+# every answer removed (coursebook/editions.py reads BONELAB_EDITION). Its own output folder,
+# so the two editions never share a stale page.
 book-student: $(STAMP)
 	@BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=_build/student
 	@echo
@@ -84,7 +104,8 @@ print: $(STAMP)
 	$(BIN)/python -m coursebook.print_edition
 
 # The Debian packages the checks use: Chromium (the only browser; nothing downloads one) with its
-# fonts, and Node.js with npm for axe-core and Lighthouse. Installed only when missing (as root,
+# fonts, Node.js with npm for axe-core, pa11y and Lighthouse, and Java for the Nu HTML Checker
+# (vnu.jar, from npm). Installed only when missing (as root,
 # with apt-get; otherwise the message says what to install): a Node.js from another repository
 # (nodesource) already holds npm, and its nodejs package conflicts with Debian's npm.
 system-packages:
@@ -92,6 +113,7 @@ system-packages:
 	command -v chromium >/dev/null || missing="$$missing chromium fonts-liberation"; \
 	command -v node >/dev/null || missing="$$missing nodejs"; \
 	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing the system packages the checks need:$$missing"; \
@@ -117,6 +139,7 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	mkdir -p $(TEST_OUT)
 	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
+	  BONELAB_STUDENT_SITE=$(SITE)/student BONELAB_STUDENT_LOG=$(TEST_OUT)/build.log \
 	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import importlib.resources
 import io
 import json
 import math
@@ -30,7 +31,16 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DataError", "load", "sources", "source_keys", "tables", "describe", "default_data_dir"]
+__all__ = [
+    "DataError",
+    "load",
+    "sources",
+    "source_keys",
+    "tables",
+    "describe",
+    "default_data_dir",
+    "check_tables",
+]
 
 DESCRIPTOR = "datapackage.json"
 
@@ -68,11 +78,23 @@ class DataError(ValueError):
 
 
 def default_data_dir() -> Path:
-    """Where the tables live: ``$BONELAB_DATA`` if set, else the repository's ``data/``."""
+    """Where the tables live: ``$BONELAB_DATA`` if set, else the tables installed with bonelab.
+
+    The tables are package data, ``bonelab.datafiles`` (the repository's ``data/`` folder, which
+    pyproject.toml maps into the package), read with :mod:`importlib.resources`: the same
+    whether bonelab was installed from a wheel, from the repository, or in editable mode, and
+    whatever the working folder. Imported straight from a folder without being installed
+    (``python -m bonelab check`` run in the course's folder), bonelab reads the ``data/`` folder
+    beside it.
+    """
     override = os.environ.get("BONELAB_DATA")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "data"
+    try:
+        tables = importlib.resources.files("bonelab.datafiles")
+    except ModuleNotFoundError:  # not installed: a checkout or the download, used in place
+        return Path(__file__).resolve().parent.parent / "data"
+    return Path(str(tables))
 
 
 def _resolve(data_dir: Path | str | None) -> Path:
@@ -117,11 +139,15 @@ def tables(data_dir: Path | str | None = None) -> list[str]:
 _BIB_KEY = re.compile(r"^\s*@\s*\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
-def _bibliography_keys(data_dir: Path) -> set[str]:
-    bib = (data_dir / _descriptor(data_dir).get("bibliography", "../references.bib")).resolve()
-    if not bib.is_file():
-        raise DataError(bib, "the bibliography that the data cites is missing")
-    return set(_BIB_KEY.findall(bib.read_text(encoding="utf-8")))
+def _bibliography_keys(bibliography: Path) -> frozenset[str]:
+    if not bibliography.is_file():
+        raise DataError(bibliography, "the bibliography that the data cites is missing")
+    return _bibliography_keys_cached(bibliography, bibliography.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _bibliography_keys_cached(path: Path, mtime: float) -> frozenset[str]:
+    return frozenset(_BIB_KEY.findall(path.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -202,15 +228,21 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+def load(
+    name: str, data_dir: Path | str | None = None, *, bibliography: Path | str | None = None
+) -> pd.DataFrame:
     """Load one table, checked against the descriptor, as a DataFrame.
 
     Parameters
     ----------
     name
-        The table's name in ``data/datapackage.json`` (see :func:`tables`).
+        The table's name in ``data/datapackage.json`` (see :func:`tables`), or its file name.
     data_dir
         Folder holding the CSV files and the descriptor; defaults to :func:`default_data_dir`.
+    bibliography
+        A BibTeX file (the repository's ``references.bib``): when given, every source key must
+        be one of its entries. The tests and the book's build check this; an installed bonelab
+        has no bibliography, and loading does not need one.
 
     Returns
     -------
@@ -225,7 +257,8 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         If the file is missing, unreadable, or any cell breaks the declaration: wrong columns,
         a cell that does not parse or lies outside its range, an interval whose estimate lies
         outside its bounds, a blank line, a row with too many or too few fields, or a source
-        key that is not in references.bib. The message names the file, line, row and column.
+        key that is not in ``bibliography`` (when given). The message names the file, line,
+        row and column.
     ValueError
         If ``name`` is not a declared table.
     """
@@ -265,7 +298,7 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
             column=column,
         )
 
-    bib_keys = _bibliography_keys(data_dir)
+    bib_keys = _bibliography_keys(Path(bibliography)) if bibliography is not None else None
     records: list[list[Any]] = []
     start_line = 2
     while True:
@@ -302,11 +335,12 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         by_name = dict(zip(declared, values))
         # A source names one key, or several separated by ";"; an optional source column (the
         # claims register's label rows) may be empty.
-        unknown = [k for k in source_keys(by_name["source"]) if k not in bib_keys]
+        keys = source_keys(by_name["source"]) if bib_keys is not None else []
+        unknown = [k for k in keys if k not in bib_keys]
         if unknown:
             raise DataError(
                 path,
-                f"source {unknown[0]!r} is not a key in references.bib",
+                f"source {unknown[0]!r} is not a key in {Path(bibliography).name}",
                 line=start_line,
                 row=row,
                 column="source",
@@ -353,6 +387,15 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         path=str(path),
     )
     return frame
+
+
+def check_tables(bibliography: Path | str, data_dir: Path | str | None = None) -> dict[str, int]:
+    """Load every table, checking its source keys against ``bibliography``: rows per table.
+
+    The tests and the book's build run this on the repository; it raises the first
+    :class:`DataError` found.
+    """
+    return {name: len(load(name, data_dir, bibliography=bibliography)) for name in tables(data_dir)}
 
 
 def source_keys(cell: str | None) -> list[str]:

@@ -11,7 +11,7 @@ numbers by calling the same function with the same setting.
 - :func:`lifetime_curve`: femoral-neck BMD and T-score over adult life, anchored on SWAN's
   average losses around the final menstrual period, the rest schematic;
 - :func:`whi_ledger`: what the WHI estrogen-plus-progestin hazard ratios would mean per
-  10 000 women-years at another baseline (how ratios scale, not a prediction for anyone);
+  10 000 woman-years at another baseline (how ratios scale, not a prediction for anyone);
 - :func:`lemaire_response`: the Lemaire 2004 model's path to a new steady state under a
   constant PTH and/or OPG input.
 
@@ -282,7 +282,7 @@ WHI_CATEGORIES = ("harm", "benefit")
 class LedgerRow:
     """One outcome of the WHI estrogen-plus-progestin trial at a chosen baseline rate.
 
-    Rates are events per 10 000 women-years: ``baseline`` without treatment, ``with_ratio``
+    Rates are events per 10 000 woman-years: ``baseline`` without treatment, ``with_ratio``
     with the trial's hazard ratio applied, and ``difference`` (positive = more events) with
     ``difference_low``/``difference_high`` from the ends of the nominal 95 % interval.
     """

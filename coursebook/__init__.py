@@ -6,8 +6,12 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.evidence`: evidence labels, the claims register and computed numbers;
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
+- :mod:`coursebook.references`: one citation style ("et al.") in the text and the References;
 - :mod:`coursebook.editions`: the learner, student and print editions;
+- :mod:`coursebook.quiz`: multiple-choice questions that explain every option;
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables;
+- :mod:`coursebook.markup`: repairs to the HTML that upstream packages write, each naming its fault;
+- :mod:`coursebook.sidebar`: which pages are notebooks, for the sidebar's "Notebook" label;
 - :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
@@ -27,8 +31,12 @@ EXTENSIONS = (
     "evidence",
     "coursemap",
     "glossary",
+    "references",
     "editions",
+    "quiz",
     "article",
+    "markup",
+    "sidebar",
     "explorable",
 )
 

@@ -11,7 +11,9 @@ What it measures, each as the median of several runs where a run is cheap:
 - `make test` in the working tree, once, after the environment exists (its exit status too);
 - page weight: what a first visit transfers for each page, measured in Chromium from the gzip
   server (coursebook.serve): when the page opens, and after every figure has loaded; without
-  Chromium, an estimate from the files each page links (raw and gzipped).
+  Chromium, an estimate from the files each page links (raw and gzipped);
+- readability of each chapter's prose and of each tier (see `readability`; also alone, in a
+  second: `python -m coursebook.bench --readability`).
 
 The builds run on a copy of the repository in a temporary folder, so the one-page edit never
 touches the working tree.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -128,10 +131,14 @@ def main() -> None:
     parser.add_argument("--cold-runs", type=int, default=1, help="runs of the cold build")
     parser.add_argument("--skip-install", action="store_true", help="do not time a fresh install")
     parser.add_argument("--skip-test", action="store_true", help="do not time `make test`")
+    parser.add_argument("--readability", action="store_true", help="only the readability scores")
     args = parser.parse_args()
+    if args.readability:
+        report_readability(readability())
+        return
     if args.runs < 1 or args.cold_runs < 1:
         raise ValueError("--runs and --cold-runs must be at least 1")
-    results: dict[str, object] = {}
+    results: dict[str, object] = {"readability": readability()}
     work = Path(tempfile.mkdtemp(prefix="bonelab-bench-"))
     try:
         if not args.skip_install:
@@ -232,6 +239,7 @@ def report(r: dict) -> None:
         print(f"  {label:<42} {value:>12}   {budget}")
 
     print("Hormones and Bone: benchmark (2 cores expected)")
+    report_readability(r["readability"])
     if "install_s" in r:
         line("environment install (fresh venv)", f"{r['install_s']:.1f} s")
     line(f"cold build, {r['pages']} pages, notebooks executed", f"{r['cold_build_s']:.1f} s")
@@ -270,6 +278,136 @@ def report(r: dict) -> None:
     for name, w in weights.items():
         print(f"    {name:<48} {w['raw'] / 1024:8.0f} KB / {w['gzip'] / 1024:6.0f} KB")
     print(f"    {'sum over pages':<48} {total_raw / 1024:8.0f} KB / {total_gzip / 1024:6.0f} KB")
+
+
+# --- Readability of the chapters' prose (issue 15 item 7) -------------------------------------
+# Flesch Reading Ease (higher is easier; 60-70 plain English, below 30 academic) and the
+# Flesch-Kincaid grade (US school years), by textstat (pinned), over each chapter's prose.
+# Syllables come from Pyphen's bundled en_US hyphenation dictionary (textstat's fallback): the
+# CMU dictionary textstat prefers is an NLTK download, and the bench fetches nothing.
+FENCE = re.compile(r"^(`{3,}|:{3,})\s*(\{(?P<name>[\w:-]+)\})?")
+PROSE_DIRECTIVES = {"admonition", "note", "tip", "evidence", "exercise", "solution", "important"}
+ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<body>[^`]*)`")
+
+
+def _role_text(match: re.Match) -> str:
+    role, body = match["role"], match["body"]
+    if role in ("cite", "cite:p", "cite:t", "ref", "numref", "evidence-label", "eq"):
+        return ""
+    if role == "computed":
+        return "10"  # a number of two letters' length stands for the computed value
+    if "<" not in body and role == "doc":  # {doc}`../tier/page-name` shows the page's title
+        return body.rsplit("/", 1)[-1].replace("-", " ")
+    return re.sub(r"\s*<[^>]*>$", "", body)  # {term}`osteoclasts <osteoclast>` -> osteoclasts
+
+
+def prose(markdown: str) -> str:
+    """The prose a reader reads in a MyST page, for readability formulas.
+
+    Dropped: the front matter; code and math (fenced blocks other than the prose directives
+    below, ``$$`` blocks, inline ``$...$`` and ``code``); headings, tables, option lines
+    (``:class: dropdown``) and HTML comments. Kept: the bodies of prose directives (admonitions,
+    evidence labels' reasons, exercises and solutions), without their fences. Roles become the
+    text they show: a citation or a label disappears, a term keeps its word, a computed number
+    becomes a two-digit number. A list item or other line that ends without a full stop is
+    closed with one, so it counts as a sentence rather than merging with the next.
+
+    >>> prose("# T\\n\\nBone {term}`remodels <remodeling>` {cite}`a2000`.\\n```{code-cell}\\nx = 1\\n```\\n- one item")
+    'Bone remodels. One item.'
+    """
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"\$\$.*?\$\$", "", text, flags=re.S)
+    lines, stack = [], []  # stack: (fence, keep the body?)
+    for line in text.splitlines():
+        stripped = line.strip()
+        match = FENCE.match(stripped)
+        if stack and stripped == stack[-1][0]:
+            stack.pop()
+            lines.append("")
+            continue
+        if match and (match["name"] or not stack or stack[-1][1]):
+            keep = (not stack or stack[-1][1]) and (match["name"] or "") in PROSE_DIRECTIVES
+            stack.append((match[1], keep))
+            lines.append("")
+            continue
+        if stack and not stack[-1][1]:
+            continue
+        if not stripped or stripped.startswith(("#", "|", ":")):
+            lines.append("")
+            continue
+        if re.match(r"^([-*+]|\d+\.)\s", stripped):  # a list item: a paragraph of its own
+            lines.append("")
+        lines.append(re.sub(r"^([-*+]|\d+\.)\s+", "", stripped))
+    paragraphs, current = [], []
+    for line in lines + [""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    out = []
+    for paragraph in paragraphs:
+        paragraph = ROLE.sub(_role_text, paragraph)
+        paragraph = re.sub(r"\$[^$]+\$|`[^`]*`", "", paragraph)
+        paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)  # [text](link)
+        paragraph = re.sub(r"[*_]{1,2}(\S[^*_]*?)[*_]{1,2}", r"\1", paragraph)
+        paragraph = re.sub(r"\s+([,.;:)])", r"\1", " ".join(paragraph.split()))
+        paragraph = re.sub(r"\(\s*\)|\[\s*\]", "", paragraph).strip()
+        if paragraph:
+            out.append(paragraph[0].upper() + paragraph[1:])
+    return " ".join(p if p[-1] in ".!?" else p.rstrip(":;,") + "." for p in out)
+
+
+def readability(srcdir: Path = ROOT) -> dict[str, dict]:
+    """Per chapter and per tier: words, sentences, citations, and the two Flesch scores.
+
+    A chapter's citations are its {cite} roles (each a bracket in the text, however many
+    sources it names), anywhere on the page. A tier's scores are computed on the
+    prose of all its chapters together, not averaged.
+    """
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    from coursebook.model import course_chapters
+
+    _count_syllables.get_cmudict = lambda lang: None  # offline: Pyphen counts every word
+    textstat.set_lang("en_US")
+
+    def scores(text: str, citations: int) -> dict:
+        words = textstat.lexicon_count(text)
+        return {
+            "words": words,
+            "sentences": textstat.sentence_count(text),
+            "words_per_sentence": words / max(1, textstat.sentence_count(text)),
+            "citations": citations,
+            "flesch_reading_ease": textstat.flesch_reading_ease(text),
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        }
+
+    chapters, tiers = {}, {}
+    for chapter in course_chapters(srcdir):
+        markdown = chapter.path.read_text(encoding="utf-8")
+        text = prose(markdown)
+        cites = len(re.findall(r"\{cite(?::\w+)?\}`", markdown))
+        chapters[chapter.docname] = {"tier": chapter.tier, **scores(text, cites)}
+        texts, count = tiers.get(chapter.tier, ("", 0))
+        tiers[chapter.tier] = (texts + " " + text, count + cites)
+    return {
+        "chapters": chapters,
+        "tiers": {tier: scores(text, cites) for tier, (text, cites) in tiers.items()},
+    }
+
+
+def report_readability(r: dict) -> None:
+    print("  readability of the prose (Flesch Reading Ease: higher is easier; FK: US grade)")
+    print(f"    {'chapter':<48} {'words':>6} {'w/sent':>6} {'cites':>5} {'FRE':>5} {'FK':>5}")
+    rows = [*r["chapters"].items(), *((f"tier: {t}", v) for t, v in r["tiers"].items())]
+    for name, v in rows:
+        print(
+            f"    {name:<48} {v['words']:6d} {v['words_per_sentence']:6.1f} {v['citations']:5d}"
+            f" {v['flesch_reading_ease']:5.1f} {v['flesch_kincaid_grade']:5.1f}"
+        )
 
 
 if __name__ == "__main__":

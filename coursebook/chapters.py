@@ -42,7 +42,7 @@ class ChapterFrame(SphinxDirective):
             chapter = next((c for c in chapters_for(self) if c.docname == self.env.docname), None)
         except ValueError:
             chapter = None  # the frame's own check below names what is wrong with this page
-        notebooks = chapter.notebooks if chapter else ()
+        notebooks = chapter.notebooks if chapter else None
         problems = check_chapter_meta(meta, notebooks)
         if problems:
             raise self.error(f"chapter front matter of {path.name}: " + "; ".join(problems))

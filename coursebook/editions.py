@@ -2,13 +2,19 @@
 
 Editions (one source, chosen by the environment variable ``BONELAB_EDITION``):
 
-- ``learner`` (default, ``make book``): answers to the self-checks in dropdowns.
-- ``student`` (``make book-student``): sphinx-exercise's ``hide_solutions`` removes every
-  ``{solution}`` while the pages are parsed (so not even the search index holds them); notebook
-  cells that hold a worked solution are removed from the pages; chapter sources are not copied
-  into the site (their "download source" file would contain the answers); the ``student_edition``
-  tag hides ``{only} not student_edition`` blocks such as the marking notes in the instructor
-  guide; every page title says "student edition".
+- ``learner`` (default, ``make book``): answers to the self-checks in dropdowns, the notebooks'
+  worked solutions folded the same way, every option of a multiple-choice question explained.
+- ``student`` (built by ``make book`` into ``student/`` inside the site, or alone by
+  ``make book-student``): sphinx-exercise's ``hide_solutions`` removes every ``{solution}``
+  while the pages are parsed (so not even the search index holds them), as coursebook.quiz does
+  with the explanations of multiple-choice questions; the notebooks' worked solutions are removed
+  from the pages, and from the ``.ipynb`` downloads, which leave an empty cell for the student's
+  own working instead; notebook pages have no Binder or Colab button (those open the
+  repository's notebooks, solutions included); chapter sources are not copied into the site
+  (their "download source" file would contain the answers); the ``student_edition`` tag hides
+  ``{only} not student_edition`` blocks such as the marking notes in the instructor guide;
+  ``{{ edition_answers }}`` says what the self-checks offer; every page title says "student
+  edition".
 - ``print`` (``make print``): as ``student``, built with the singlehtml builder from a small
   table of contents per tier (coursebook/print_edition.py). Links to pages outside that tier become
   plain text, since they cannot be followed on paper anyway.
@@ -24,6 +30,7 @@ import json
 import os
 import posixpath
 import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -31,7 +38,12 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from coursebook.model import TIER_NAMES, TIERS
+from coursebook.sphinxutil import chapters_for
 
 EDITION_VARIABLE = "BONELAB_EDITION"
 EDITIONS = ("learner", "student", "print")
@@ -51,32 +63,87 @@ SOLUTION_CELL = re.compile(r"^\s*(\*\*|__)?solution\b", re.I)
 HEADING_CELL = re.compile(r"^\s*#")
 
 
-def hide_notebook_solutions(notebook_json: str) -> str:
-    """Tag a notebook's worked solutions ``remove-cell``: they still run, they are not shown.
+def solution_cells(notebook: dict[str, Any]) -> list[bool]:
+    """For each cell of a notebook, whether it belongs to a worked solution.
 
     A worked solution starts at a markdown cell that opens with "**Solution.**" (the notebooks'
     convention) and runs up to the next markdown heading or the end of the notebook. Any cell
-    tagged ``solution`` is hidden as well.
+    tagged ``solution`` belongs to one as well.
     """
-    notebook = json.loads(notebook_json)
+    found = []
     hiding = False
     for cell in notebook.get("cells", []):
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else source
-        tags = list(cell.get("metadata", {}).get("tags", []))
         if cell.get("cell_type") == "markdown":
             if SOLUTION_CELL.match(source):
                 hiding = True
             elif HEADING_CELL.match(source):
                 hiding = False
-        if (hiding or "solution" in tags) and "remove-cell" not in tags:
+        found.append(hiding or "solution" in cell.get("metadata", {}).get("tags", []))
+    return found
+
+
+def hide_notebook_solutions(notebook_json: str) -> str:
+    """Tag a notebook's worked solutions ``remove-cell``: they still run, they are not shown."""
+    notebook = json.loads(notebook_json)
+    for cell, solution in zip(notebook.get("cells", []), solution_cells(notebook)):
+        tags = list(cell.get("metadata", {}).get("tags", []))
+        if solution and "remove-cell" not in tags:
             cell.setdefault("metadata", {})["tags"] = tags + ["remove-cell"]
     return json.dumps(notebook, ensure_ascii=False)
+
+
+# What the student edition's notebook download holds where a worked solution was.
+YOUR_WORKING = "*Your own working goes in the cell below (add more cells as you need).*"
+
+
+def student_notebook(notebook_json: str) -> str:
+    """The notebook without its worked solutions, for the student edition's download.
+
+    Each worked solution becomes one short markdown cell and one empty code cell, where the
+    student works. Everything else is kept as it is, outputs included.
+    """
+    notebook = json.loads(notebook_json)
+    cells, solution = notebook.get("cells", []), solution_cells(notebook)
+    with_ids = (notebook.get("nbformat", 4), notebook.get("nbformat_minor", 0)) >= (4, 5)
+    kept: list[dict[str, Any]] = []
+    for index, (cell, hidden) in enumerate(zip(cells, solution)):
+        if not hidden:
+            kept.append(cell)
+        elif index == 0 or not solution[index - 1]:
+            working = [
+                {"cell_type": "markdown", "metadata": {}, "source": YOUR_WORKING},
+                {
+                    "cell_type": "code",
+                    "execution_count": None,
+                    "metadata": {},
+                    "outputs": [],
+                    "source": "",
+                },
+            ]
+            for part, cell_ in zip(("note", "code"), working):
+                if with_ids:
+                    cell_["id"] = f"your-working-{index}-{part}"
+            kept.extend(working)
+    notebook["cells"] = kept
+    return json.dumps(notebook, ensure_ascii=False, indent=1) + "\n"
+
+
+# What a page may say about the self-check answers, by edition: `{{ edition_answers }}` in MyST.
+EDITION_ANSWERS = {
+    "learner": "whose answers stay hidden until you click",
+    "student": "to answer on your own",
+}
 
 
 def apply_edition(app: Sphinx, config: Config) -> None:
     current = edition()
     app.tags.add(f"{current}_edition")
+    config.myst_substitutions = {
+        **(config.myst_substitutions or {}),
+        "edition_answers": EDITION_ANSWERS["learner" if current == "learner" else "student"],
+    }
     if current == "learner":
         return
     app.tags.add("student_edition")
@@ -91,9 +158,11 @@ def apply_edition(app: Sphinx, config: Config) -> None:
             else f"{config.html_title} (printable)"
         )
     options = dict(config.html_theme_options or {})
+    # Binder and Colab open the repository's notebooks, worked solutions included: the student
+    # edition offers its own download (student_notebook_downloads) instead.
+    options["launch_buttons"] = {}
     if current == "print":
-        # Paper has no use for launch or download buttons.
-        options["launch_buttons"] = {}
+        # Paper has no use for download buttons either.
         options["use_download_button"] = False
         options["use_fullscreen_button"] = False
     config.html_theme_options = options
@@ -116,10 +185,102 @@ def print_title(
         context["pagetitle"] = app.config.html_title
 
 
-def strip_solution_cells(app: Sphinx, docname: str, source: list[str]) -> None:
-    if edition() == "learner" or not str(app.env.doc2path(docname)).endswith(".ipynb"):
+class StudentEditionLinks(SphinxDirective):
+    """``{student-edition-links}``: each chapter's page in the student edition, tier by tier.
+
+    From the course model (the table of contents and the chapters' front matter), so the list
+    follows the book. In the learner edition the links lead into ``student/``, where `make book`
+    puts the student edition; in the student edition they lead to its own pages.
+    """
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        try:
+            chapters = chapters_for(self)
+        except ValueError as err:
+            raise self.error(f"student edition links: {err}") from None
+        depth = self.env.docname.count("/")
+        prefix = "../" * depth + ("student/" if edition() == "learner" else "")
+        found: list[nodes.Node] = []
+        for tier in TIERS:
+            chosen = [c for c in chapters if c.tier == tier]
+            if not chosen:
+                continue
+            found.append(nodes.paragraph("", "", nodes.strong("", TIER_NAMES[tier])))
+            items = nodes.bullet_list(classes=["student-edition-links"])
+            for chapter in chosen:
+                uri = f"{prefix}{chapter.docname}.html"
+                link = nodes.reference("", chapter.title, refuri=uri, internal=True)
+                items += nodes.list_item("", nodes.paragraph("", "", link))
+            found.append(items)
+        return found
+
+
+class NotebookSolutions(SphinxTransform):
+    """A notebook's worked solutions: folded in the learner edition, removed in the others.
+
+    A worked solution is the run that starts at a "**Solution.**" paragraph and ends at the next
+    heading (the end of its section), and any code cell tagged ``solution``. The learner edition
+    puts each in an admonition with the ``dropdown`` class, which the theme's toggle script keeps
+    closed until the reader opens it, like the chapters' solutions. The student and print
+    editions drop them from the page before it is indexed. Working on the parsed page leaves the
+    notebook itself unchanged, so every edition reads the same execution cache.
+    """
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        if not str(self.env.doc2path(self.env.docname)).endswith(".ipynb"):
+            return
+        learner = edition() == "learner"
+        starts = [
+            p
+            for p in self.document.findall(nodes.paragraph)
+            if SOLUTION_CELL.match(p.astext()) and isinstance(p.parent, nodes.section)
+        ]
+        for start in starts:
+            section = start.parent
+            first = section.index(start)
+            last = first + 1
+            while last < len(section) and not isinstance(section[last], nodes.section):
+                last += 1
+            run = section.children[first:last]
+            for node in run:
+                section.remove(node)
+            if learner:
+                section.insert(first, self.folded(run))
+        tagged = [
+            n
+            for n in self.document.findall(nodes.container)
+            if "tag_solution" in n["classes"]
+            and n.parent is not None
+            and "notebook-solution" not in n.parent.get("classes", [])
+        ]
+        for cell in tagged:
+            if learner:
+                cell.replace_self(self.folded([cell.deepcopy()]))
+            else:
+                cell.parent.remove(cell)
+
+    @staticmethod
+    def folded(run: list[nodes.Node]) -> nodes.admonition:
+        box = nodes.admonition(classes=["dropdown", "notebook-solution"])
+        box += nodes.title("", "Solution")
+        box.extend(run)
+        return box
+
+
+def student_notebook_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Student edition: the notebooks offered for download hold no worked solution."""
+    if exception is not None or edition() == "learner" or app.builder.format != "html":
         return
-    source[0] = hide_notebook_solutions(source[0])
+    sources = Path(app.outdir) / "_sources"
+    for docname in app.env.found_docs:
+        path = Path(app.env.doc2path(docname))
+        target = sources / f"{docname}.ipynb"
+        if path.suffix == ".ipynb" and target.is_file():
+            target.write_text(student_notebook(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def keep_answers_out_of_sources(
@@ -191,9 +352,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     edition()  # fail early on a misspelt edition
     app.connect("builder-inited", share_html_handlers)
     app.connect("config-inited", apply_edition)
-    app.connect("source-read", strip_solution_cells)
     app.connect("doctree-read", mark_first_chapter)
     app.connect("html-page-context", print_title)
     app.connect("html-page-context", keep_answers_out_of_sources, priority=900)
     app.add_post_transform(UnlinkOutsideThePrint)
+    app.add_transform(NotebookSolutions)
+    app.add_directive("student-edition-links", StudentEditionLinks)
+    app.connect("build-finished", student_notebook_downloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -503,7 +503,7 @@ def whi_explorable() -> Explorable:
         panel,
         [(x, number_label(x, 0)) for x in range(int(lo), int(hi) + 1, 50)],
         [],
-        xlabel="events per 10 000 women-years, with minus without",
+        xlabel="events per 10 000 woman-years, with minus without",
     )
     x0 = panel.px(0)
     static.append(
@@ -542,7 +542,7 @@ def whi_explorable() -> Explorable:
     benefits = [i for i, r in enumerate(rows) if r.category == "benefit"]
     live = (
         "An illustration, not a prediction: at baseline rates {0} those of the WHI placebo "
-        "group, the trial's hazard ratios would mean, per 10 000 women-years, these changes. "
+        "group, the trial's hazard ratios would mean, per 10 000 woman-years, these changes. "
         "Harms: "
         + "; ".join(f"{rows[i].outcome} {{{i + 1}}}" for i in harms)
         + ". Benefits: "

@@ -1,9 +1,18 @@
-"""Glossary links carry the term's definition as a tooltip (``title``), so a reader can check a
-term on hover without leaving the page. Sphinx's glossary has no such option, hence this."""
+"""Glossary terms show their definition in place: on hover, on tap, and from the keyboard.
+
+The build gives each link to a glossary entry the first sentence of the entry's definition as
+its ``title`` (a hover tooltip; Sphinx's glossary has no such option). On each page with such
+links, glossary_static/term-tips.js turns every one into a toggletip: a button with the term's
+text (``aria-expanded``, ``aria-controls``) that opens the definition in a box right after it in
+the page, with a link on to the glossary entry. Tap, click, Enter or Space toggle it; Escape
+closes it. The script and its stylesheet (light and dark through the theme's colours) are sent
+only to pages with glossary links; without the script the link and its tooltip remain.
+tests/browser/test_glossary_tips.py checks it in Chromium."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -62,7 +71,27 @@ def add_term_tooltips(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                 break
 
 
+STATIC = Path(__file__).with_name("glossary_static")
+
+
+def add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def add_term_tips(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Send the toggletip script and styles to the pages that link a glossary term."""
+    if doctree is None:
+        return
+    for ref in doctree.findall(nodes.reference):
+        if ref.get("reftitle") and "#term-" in ref.get("refuri", ""):
+            app.add_css_file("term-tips.css")
+            app.add_js_file("term-tips.js", loading_method="defer")
+            return
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_term_tips)
     app.connect("doctree-read", collect_definitions)
     app.connect("env-purge-doc", purge_definitions)
     app.connect("env-merge-info", merge_definitions)

@@ -7,9 +7,8 @@ notebooks are the pages nested under it in ``_toc.yml``. The chapter's other fac
 prerequisites, minutes) are its front matter, written once and shown by the chapter frame, the
 course map, the instructor guide's tables and the printable edition.
 
-Until every notebook is nested under its chapter, a notebook that follows a chapter at the same
-level of the table of contents, or one named by the chapter's ``notebook`` front matter, counts
-as that chapter's (TRANSITIONAL: see the migration note of issue 11).
+A notebook belongs to the chapter it is nested under, and to no other: that is written once, in
+``_toc.yml``, so the front matter must not name it again (a ``notebook`` key is refused).
 
 The prerequisites form a directed graph, handled by networkx: cycle detection and the
 transitive reduction that the course map draws.
@@ -102,8 +101,13 @@ def check_chapter_meta(meta: dict[str, Any], notebooks: tuple[str, ...] | None =
     prerequisites = meta.get("prerequisites", [])
     if not isinstance(prerequisites, list) or not all(isinstance(p, str) for p in prerequisites):
         problems.append("prerequisites must be a list of page paths")
-    if meta.get("notebook_minutes") and not (notebooks or meta.get("notebook")):
-        problems.append("notebook_minutes is set but the chapter has no notebook")
+    if "notebook" in meta:
+        problems.append(
+            "the front matter names a notebook: nest the notebook under its chapter in _toc.yml "
+            "instead (the table of contents is the one place that says which notebook is whose)"
+        )
+    if meta.get("notebook_minutes") and notebooks is not None and not notebooks:
+        problems.append("notebook_minutes is set but the chapter has no notebook nested under it")
     return problems
 
 
@@ -138,33 +142,13 @@ def _is_notebook(srcdir: Path, docname: str) -> bool:
 
 
 def chapter_notebooks(srcdir: Path, pages: list[Page]) -> dict[str, tuple[str, ...]]:
-    """Chapter docname -> its notebooks: those nested under it in the table of contents.
-
-    TRANSITIONAL: a chapter with no nested notebook takes the notebooks that follow it at the
-    same level of the table of contents, or else the one its front matter names.
-    """
-    nested = {child for page in pages for child in page.children}
-    found: dict[str, list[str]] = {}
-    named: dict[str, str] = {}
-    current = None
+    """Chapter docname -> its notebooks: the notebooks nested under it in the table of contents."""
+    chapters = {}
     for page in pages:
         path = srcdir / f"{page.docname}.md"
-        meta = front_matter(path) if path.is_file() else {}
-        if "tier" in meta:
-            found[page.docname] = [c for c in page.children if _is_notebook(srcdir, c)]
-            current = None if found[page.docname] else page.docname
-            if meta.get("notebook"):
-                named[page.docname] = meta["notebook"]
-        elif page.docname in nested:
-            continue
-        elif current and _is_notebook(srcdir, page.docname):
-            found[current].append(page.docname)
-        else:
-            current = None
-    return {
-        doc: tuple(notebooks or ([named[doc]] if doc in named else []))
-        for doc, notebooks in found.items()
-    }
+        if path.is_file() and "tier" in front_matter(path):
+            chapters[page.docname] = tuple(c for c in page.children if _is_notebook(srcdir, c))
+    return chapters
 
 
 @cache

@@ -29,6 +29,22 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     return out / "_build" / "html", result.stdout + result.stderr
 
 
+@pytest.fixture(scope="session")
+def student_edition(built_site) -> tuple[Path, str]:
+    """The student edition's HTML build and its log.
+
+    `make build` puts it inside the site, at student/, and its warnings in the same log;
+    `make test` points BONELAB_STUDENT_SITE and BONELAB_STUDENT_LOG at them.
+    """
+    site = os.environ.get("BONELAB_STUDENT_SITE")
+    log = os.environ.get("BONELAB_STUDENT_LOG")
+    if site and log:
+        return Path(site), Path(log).read_text(encoding="utf-8")
+    learner, learner_log = built_site
+    assert (learner / "student").is_dir(), "the build put no student edition in the site"
+    return learner / "student", learner_log
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A copy of data/ with references.bib beside it, to damage one file at a time."""

@@ -1,12 +1,15 @@
 """The two editions and the printable pages: one source, and the answers only where they belong.
 
 The learner edition (the `built_site` fixture, `make book`) shows every answer in a dropdown.
-The student edition (`make book-student`) must contain no answer at all: not in a page, not in a
-copied source file. The printable edition (`make print`) builds one warning-free page per tier,
-with every chapter and notebook of the tier, no answers, and the print stylesheet.
+The student edition, which the same build puts at `student/` inside the site, must contain no
+answer at all: not in a page, not in the search index, not in a copied source file or notebook
+download, and no wording that promises answers. The printable edition (`make print`) builds
+one warning-free page per tier, with every chapter and notebook of the tier, no answers, and the
+print stylesheet.
 
-The student and print builds reuse the learner build's notebook execution cache when there is
-one (`make test` makes one), so they cost a build but no second run of the notebooks.
+The student edition reads the learner build's notebook execution cache, and the print build
+reuses it when there is one (`make test` makes one), so they cost a build but no second run of
+the notebooks.
 """
 
 from __future__ import annotations
@@ -15,15 +18,18 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from coursebook import print_edition
-from coursebook.build import build_command
-from coursebook.editions import hide_notebook_solutions
+from coursebook.editions import (
+    SOLUTION_CELL,
+    YOUR_WORKING,
+    hide_notebook_solutions,
+    student_notebook,
+)
 from coursebook.model import course_chapters, front_matter, toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,19 +56,11 @@ def seed_execution_cache(out: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def student_site(tmp_path_factory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("student")
-    seed_execution_cache(out)
-    result = subprocess.run(
-        build_command(out),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=dict(os.environ, BONELAB_EDITION="student"),
-    )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-6000:]
-    return out / "_build" / "html", log
+def student_site(built_site) -> tuple[Path, str]:
+    """The student edition that `make build` puts inside the site (student/), and the log."""
+    site, log = built_site
+    assert (site / "student" / "book" / "intro.html").is_file(), "no student edition in the site"
+    return site / "student", log
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +81,10 @@ _SOLUTION = re.compile(
 _EXERCISE = re.compile(
     r"^(?P<fence>`{3,}|:{3,})\{exercise\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
 )
+_QUIZ = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{quiz\}[^\n]*\n(?P<body>.*?)^(?P=fence)\s*$", re.M | re.S
+)
+_OPTION = re.compile(r"^- \[[ xX]\] (?P<option>.*(?:\n(?!\s*\n).*)*)", re.M)
 _PLAIN_WORD = re.compile(r"^[A-Za-z0-9]+[.,;:]?$")
 
 
@@ -114,6 +116,33 @@ def chapter_blocks(pattern: re.Pattern) -> list[tuple[str, str]]:
             snippet = plain_run(match.group("body"))
             if snippet:
                 found.append((chapter.docname, snippet))
+    return found
+
+
+def quiz_parts(body: str) -> tuple[str, list[str], list[str]]:
+    """A {quiz} block's question, its options and the explanations under them (MyST)."""
+    starts = list(_OPTION.finditer(body))
+    question = body[: starts[0].start()].strip().split("\n\n")[-1] if starts else ""
+    options = [m.group("option") for m in starts]
+    explanations = [
+        body[m.end() : (starts[i + 1].start() if i + 1 < len(starts) else len(body))]
+        for i, m in enumerate(starts)
+    ]
+    return question, options, explanations
+
+
+def quiz_snippets(kind: str) -> list[tuple[str, str]]:
+    """(docname, snippet) for the questions and options ("question") or explanations
+    ("explanation") of every {quiz} in the chapters."""
+    found = []
+    for chapter in course_chapters(ROOT, TOC):
+        for match in _QUIZ.finditer(chapter.path.read_text(encoding="utf-8")):
+            question, options, explanations = quiz_parts(match.group("body"))
+            texts = [question, *options] if kind == "question" else explanations
+            for text in texts:
+                snippet = plain_run(text, minimum=3 if kind == "question" else 5)
+                if snippet:
+                    found.append((chapter.docname, snippet))
     return found
 
 
@@ -184,6 +213,22 @@ def test_notebook_solutions_are_tagged_from_the_solution_cell_to_the_next_headin
 
 def test_the_chapters_have_answers_to_check():
     assert len(chapter_blocks(_SOLUTION)) >= 10, "too few solutions found to prove anything"
+    assert len(quiz_snippets("explanation")) >= 6, "too few explained options to prove anything"
+    assert len(notebook_solution_snippets()) >= 3, "too few notebook solutions to prove anything"
+
+
+def test_quiz_parts_reads_question_options_and_explanations():
+    body = (
+        ":label: q\n\nSome context.\n\nWhich one?\n\n- [ ] First\n  option.\n\n"
+        "  Why not the first.\n\n- [x] Second.\n\n  Why the second.\n  Still why.\n"
+    )
+    question, options, explanations = quiz_parts(body)
+    assert question == "Which one?"
+    assert options == ["First\n  option.", "Second."]
+    assert [" ".join(e.split()) for e in explanations] == [
+        "Why not the first.",
+        "Why the second. Still why.",
+    ]
 
 
 def test_learner_edition_shows_every_answer(built_site):
@@ -195,10 +240,21 @@ def test_learner_edition_shows_every_answer(built_site):
     ]
     missing += [
         (doc, snippet)
-        for doc, snippet in notebook_solution_snippets()
+        for doc, snippet in notebook_solution_snippets() + quiz_snippets("explanation")
         if snippet not in page_text(site / f"{doc}.html")
     ]
     assert missing == []
+
+
+def test_learner_edition_folds_notebook_solutions(built_site):
+    site, _ = built_site
+    for doc, snippet in notebook_solution_snippets():
+        soup = BeautifulSoup((site / f"{doc}.html").read_text(encoding="utf-8"), "html.parser")
+        folded = [
+            " ".join(box.get_text(" ").split())
+            for box in soup.select("div.admonition.dropdown.notebook-solution")
+        ]
+        assert any(snippet in text for text in folded), f"{doc}: '{snippet}' is not folded"
 
 
 def test_student_edition_builds_without_warnings(student_site):
@@ -212,7 +268,9 @@ def test_student_edition_contains_no_answer(student_site):
     pages = {p: page_text(p) for p in site.rglob("*.html")}
     leaks = [
         (doc, snippet)
-        for doc, snippet in chapter_blocks(_SOLUTION) + notebook_solution_snippets()
+        for doc, snippet in chapter_blocks(_SOLUTION)
+        + notebook_solution_snippets()
+        + quiz_snippets("explanation")
         for page, text in pages.items()
         if snippet in text
     ]
@@ -221,15 +279,85 @@ def test_student_edition_contains_no_answer(student_site):
         p.name
         for p in pages
         if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select(
-            ".solution, [id^='solution-']"
+            ".solution, [id^='solution-'], .notebook-solution, .quiz-answers, .quiz-explanation, "
+            "[data-correct], script[src*='quiz.js']"
         )
     ]
     assert solution_boxes == []
 
 
+def search_terms(site: Path) -> set[str]:
+    """The words (stemmed) that the site's search index holds."""
+    text = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return set(index["terms"]) | set(index.get("titleterms", {}))
+
+
+def test_student_search_index_holds_no_answer(student_site, built_site):
+    """Words that only the answers use are in the learner edition's index and not the student's."""
+    from sphinx.search.en import SearchEnglish
+
+    stem = SearchEnglish({}).stem
+    site, _ = student_site
+    words = {
+        stem(w.lower())
+        for page in site.rglob("*.html")
+        for w in re.findall(r"[A-Za-z]{4,}", page_text(page))
+    }
+    answers = [s for _, s in chapter_blocks(_SOLUTION) + quiz_snippets("explanation")]
+    only_in_answers = {
+        stem(w.lower()) for text in answers for w in re.findall(r"[A-Za-z]{4,}", text)
+    } - words
+    assert only_in_answers, "no word is unique to the answers; the check proves nothing"
+    assert only_in_answers & search_terms(built_site[0]), "the learner index lacks the answers"
+    assert only_in_answers & search_terms(site) == set()
+
+
+def test_student_notebook_downloads_hold_no_solution(student_site):
+    site, _ = student_site
+    downloads = sorted((site / "_sources").rglob("*.ipynb"))
+    assert downloads, "the student edition offers no notebook download"
+    snippets = notebook_solution_snippets()
+    for path in downloads:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        text = " ".join(" ".join("".join(c["source"]).split()) for c in notebook["cells"])
+        assert not [s for doc, s in snippets if s in text], f"{path.name} holds a solution"
+        assert not [c for c in notebook["cells"] if SOLUTION_CELL.match("".join(c["source"]))]
+    for doc, _ in snippets:
+        notebook = json.loads((site / "_sources" / f"{doc}.ipynb").read_text(encoding="utf-8"))
+        sources = ["".join(c["source"]) for c in notebook["cells"]]
+        assert YOUR_WORKING in sources, f"{doc}: no place left for the student's own working"
+        html = (site / f"{doc}.html").read_text(encoding="utf-8")
+        assert f"_sources/{doc.rsplit('/', 1)[-1]}.ipynb" in html or f"{doc}.ipynb" in html
+
+
+def test_student_notebook_keeps_everything_but_the_solution():
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {"cell_type": "markdown", "id": "a", "metadata": {}, "source": "**Exercise.** Do it."},
+            {"cell_type": "markdown", "id": "b", "metadata": {}, "source": "**Solution.** This:"},
+            {
+                "cell_type": "code",
+                "id": "c",
+                "metadata": {},
+                "source": "x = 42",
+                "outputs": [],
+                "execution_count": 1,
+            },
+            {"cell_type": "markdown", "id": "d", "metadata": {}, "source": "## Next"},
+        ],
+    }
+    cells = json.loads(student_notebook(json.dumps(notebook)))["cells"]
+    assert [c["source"] for c in cells] == ["**Exercise.** Do it.", YOUR_WORKING, "", "## Next"]
+    assert len({c["id"] for c in cells}) == 4
+
+
 def test_student_edition_keeps_every_question(student_site):
     site, _ = student_site
-    exercises = chapter_blocks(_EXERCISE)
+    exercises = chapter_blocks(_EXERCISE) + quiz_snippets("question")
     assert exercises
     missing = [(doc, s) for doc, s in exercises if s not in page_text(site / f"{doc}.html")]
     assert missing == []
@@ -247,6 +375,48 @@ def test_student_edition_ships_no_chapter_source(student_site):
     for chapter in course_chapters(ROOT, TOC):
         html = (site / f"{chapter.docname}.html").read_text(encoding="utf-8")
         assert f"_sources/{chapter.docname}.md" not in html
+
+
+# Wording that tells a reader answers are at hand: none of it may reach the student edition.
+PROMISES = re.compile(
+    r"hidden until|until you (click|open)|click to (show|reveal)|answers? (is|are) (below|hidden)"
+    r"|(open|see) the (cells|solution)s? below|answer and why|worked solution follows",
+    re.I,
+)
+
+
+def test_student_edition_promises_no_answer(student_site, built_site):
+    site, _ = student_site
+    promising = {
+        str(p.relative_to(site)): sorted(set(m.group(0) for m in PROMISES.finditer(page_text(p))))
+        for p in site.rglob("*.html")
+        if "_static" not in p.relative_to(site).parts
+    }
+    assert {page: found for page, found in promising.items() if found} == {}
+    # the learner edition does say so, so the pattern is not a dead letter
+    assert PROMISES.search(page_text(built_site[0] / "book" / "intro.html"))
+
+
+def test_instructor_guide_links_each_chapter_student_page(built_site):
+    site, _ = built_site
+    guide = site / "book" / "guides" / "instructors.html"
+    soup = BeautifulSoup(guide.read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("ul.student-edition-links a")]
+    chapters = course_chapters(ROOT, TOC)
+    assert links == [f"../../student/{c.docname}.html" for c in chapters]
+    for href in links:
+        assert (guide.parent / href).resolve().is_file(), href
+    student_guide = site / "student" / "book" / "guides" / "instructors.html"
+    soup = BeautifulSoup(student_guide.read_text(encoding="utf-8"), "html.parser")
+    own = [a["href"] for a in soup.select("ul.student-edition-links a")]
+    assert own == [f"../../{c.docname}.html" for c in chapters]
+
+
+def test_student_notebook_pages_have_no_launch_button(student_site, built_site):
+    site, _ = student_site
+    for doc, _ in notebook_solution_snippets():
+        html = (site / f"{doc}.html").read_text(encoding="utf-8")
+        assert "mybinder.org" not in html and "colab.research.google.com" not in html, doc
 
 
 def test_student_edition_says_which_edition_it_is(student_site, built_site):

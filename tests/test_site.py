@@ -192,3 +192,21 @@ def test_references_page_lists_the_whole_bibliography(built_site):
         ".citation, div[role=doc-biblioentry], dt.label"
     )
     assert len(entries) >= len(bib_keys) > 0
+
+
+def test_chapter_meta_refuses_a_notebook_named_in_front_matter():
+    """_toc.yml alone says which notebook is whose; the front matter may not say it again."""
+    meta = {
+        "tier": "fundamentals",
+        "reading_minutes": 10,
+        "notebook_minutes": 5,
+        "objectives": ["Explain a thing."],
+        "notebook": "notebooks/fundamentals/remodeling-cycle",
+    }
+    problems = check_chapter_meta(meta, ("notebooks/fundamentals/remodeling-cycle",))
+    assert len(problems) == 1 and "nest the notebook under its chapter" in problems[0]
+    del meta["notebook"]
+    assert check_chapter_meta(meta, ("notebooks/fundamentals/remodeling-cycle",)) == []
+    assert check_chapter_meta(meta, ()) == [
+        "notebook_minutes is set but the chapter has no notebook nested under it"
+    ]

@@ -1,5 +1,7 @@
-"""Each theme override in _templates/ still applies: when a theme or docutils upgrade changes the
-HTML an override rewrites, the override stops matching and its test says which one to revisit.
+"""Each theme override in _templates/, and each repair of upstream markup in coursebook/markup.py,
+still applies: when a theme, docutils or extension upgrade changes the HTML an override rewrites,
+the override stops matching and its test says which one to revisit (and whether upstream fixed
+the problem, so that the override can go).
 
 Each check reads the built site: the markup the override removes is gone from every page, and the
 markup it puts in its place is there.
@@ -16,12 +18,13 @@ from coursebook.model import toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [f"{name}.html" for name in toc_files(ROOT / "_toc.yml")]
+GENERATED = ["genindex.html", "search.html"]
 
 
 @pytest.fixture(scope="module")
 def pages(built_site) -> dict[str, str]:
     site, _ = built_site
-    return {name: (site / name).read_text(encoding="utf-8") for name in PAGES}
+    return {name: (site / name).read_text(encoding="utf-8") for name in PAGES + GENERATED}
 
 
 def stale(pages: dict[str, str], text: str) -> list[str]:
@@ -63,19 +66,19 @@ def test_layout_defers_every_script(pages):
 def test_page_repairs_the_bibliography_markup(pages):
     left = stale(pages, 'role="doc-biblioentry"')
     assert not left, (
-        "_templates/page.html no longer removes docutils' role=doc-biblioentry (axe: "
+        "coursebook/markup.py no longer removes docutils' role=doc-biblioentry (axe: "
         f"aria-required-children) on {left[:3]}: check the HTML docutils writes for citations"
     )
     references = pages["book/references.html"]
     assert 'role="listitem" class="citation"' in references, (
-        "_templates/page.html no longer marks citations as list items: check docutils' markup"
+        "coursebook/markup.py no longer marks citations as list items: check docutils' markup"
     )
 
 
 def test_page_names_hidden_code_by_what_it_shows(pages):
     left = stale(pages, '<summary aria-label="Toggle hidden content">')
     assert not left, (
-        "_templates/page.html no longer drops myst-nb's aria-label on hidden-code summaries "
+        "coursebook/markup.py no longer drops myst-nb's aria-label on hidden-code summaries "
         f"(axe: label-content-name-mismatch) on {left[:3]}: check myst-nb's hide-input markup"
     )
 
@@ -83,7 +86,7 @@ def test_page_names_hidden_code_by_what_it_shows(pages):
 def test_page_leaves_no_empty_table_header(pages):
     left = stale(pages, "<th></th>")
     assert not left, (
-        "_templates/page.html no longer turns pandas' empty header cells into plain cells "
+        "coursebook/markup.py no longer turns pandas' empty header cells into plain cells "
         f"(axe: empty-table-header) on {left[:3]}: check pandas' to_html markup"
     )
 
@@ -111,3 +114,98 @@ def test_sidebar_names_every_chapter_toggle(pages):
         name for name, html in pages.items() if "Show or hide the pages of this chapter" in html
     ]
     assert named, "no page has a named chapter toggle: the sidebar override does not apply"
+
+
+def test_exercise_bodies_have_ids_of_their_own(pages):
+    for kind in ("exercise", "solution"):
+        left = stale(pages, f'<section id="{kind}-content">')
+        assert not left, (
+            f"coursebook/markup.py no longer numbers sphinx-exercise's hard-coded id "
+            f"{kind}-content (Nu: duplicate ID) on {left[:3]}: check sphinx-exercise's directive"
+        )
+    numbered = stale(pages, '<section id="exercise-content-2">')
+    assert numbered, "no page has a second numbered exercise body: the repair does not apply"
+
+
+def test_hidden_cell_labels_are_phrasing_content(pages):
+    left = stale(pages, '<p class="collapsed admonition-title">') + stale(
+        pages, '<p class="expanded admonition-title">'
+    )
+    assert not left, (
+        "coursebook/markup.py no longer turns myst-nb's <p> labels inside <summary> into spans "
+        f"(Nu: p not allowed in summary) on {left[:3]}: check myst-nb's visit_HideCellInput"
+    )
+    assert stale(pages, '<span class="collapsed admonition-title">'), (
+        "no hidden code cell label found: myst-nb's hide-input markup changed"
+    )
+
+
+def test_root_redirect_is_a_complete_page(built_site):
+    site, _ = built_site
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert index.startswith("<!DOCTYPE html>") and "<title>" in index, (
+        "coursebook/markup.py no longer writes the root redirect (sphinx-external-toc's bare "
+        "<meta refresh> has no doctype or title): check the build-finished hooks' order"
+    )
+    assert 'url=book/intro.html"' in index and 'href="book/intro.html"' in index
+
+
+def test_generated_pages_have_a_print_heading(pages):
+    empty = stale(pages, "<h1></h1>")
+    assert not empty, (
+        "an empty <h1> (sphinx-book-theme's print heading, {{ pagetitle }}) is back on "
+        f"{empty}: coursebook/markup.py no longer gives Sphinx's generated pages a pagetitle"
+    )
+
+
+def test_search_form_is_the_course_s(pages):
+    form = 'role="search" aria-label="Search this course"'
+    for name in ("book/intro.html", "search.html"):
+        html = pages[name]
+        assert form in html and 'class="btn btn-sm search-field__submit"' in html, (
+            f"{name}: _templates/search-field.html (a search form with a submit button) is no "
+            "longer used: check the theme's search_dialog block and search.html docs_body"
+        )
+    assert pages["search.html"].count(form) == 2, "search.html: the dialog and the page's form"
+    theme_form = '<form class="bd-search d-flex align-items-center"\n'
+    assert not stale(pages, theme_form), "the theme's own search form is back"
+
+
+def test_search_highlights_words_only_on_the_search_page(pages):
+    with_script = stale(pages, "_static/search-words.js")
+    assert with_script == ["search.html"], (
+        f"coursebook/static/search-words.js is loaded on {with_script}: it belongs on the "
+        "search page only, after searchtools.js (check _templates/search.html)"
+    )
+    html = pages["search.html"]
+    assert html.index("searchtools.js") < html.index("search-words.js")
+
+
+def test_sidebar_marks_every_notebook(pages):
+    label = '<span class="course-notebook-label">Notebook'
+    notebooks = [name for name in PAGES if name.startswith("notebooks/")]
+    assert notebooks
+    for name, html in pages.items():
+        if name in GENERATED:
+            continue
+        marked = html.count(label)
+        assert marked == len(notebooks), (
+            f"{name}: the sidebar marks {marked} of {len(notebooks)} notebooks: "
+            "_templates/sbt-sidebar-nav.html no longer matches the links that "
+            "pydata-sphinx-theme's generate_toctree_html writes"
+        )
+
+
+def test_images_after_the_first_load_lazily(pages):
+    checked = 0
+    for name, html in pages.items():
+        images = BeautifulSoup(html, "html.parser").select("article img")
+        if len(images) < 2:
+            continue
+        checked += 1
+        eager = [img.get("src") for img in images[1:] if img.get("loading") != "lazy"]
+        assert not eager, (
+            f"{name}: images after the first without loading=lazy: {eager[:3]} "
+            "(coursebook/markup.py, lazy_images)"
+        )
+    assert checked, "no page has two images: the lazy-loading check checked nothing"

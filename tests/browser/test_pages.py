@@ -90,13 +90,15 @@ def test_search_finds_osteoblast(desktop, server):
 
 
 def test_glossary_term_link_reaches_its_definition(desktop, server, site):
+    """The term's toggletip (tests/browser/test_glossary_tips.py) links on to its entry."""
     name = first_page_with(site, "article a.reference.internal span.std-term")
     assert name, "no page links a term to the glossary"
     page = desktop.new_page()
     page.goto(server.url + name, wait_until="load")
-    link = page.locator("article a.reference.internal:has(span.std-term)").first
-    term = link.inner_text().strip()
-    assert link.get_attribute("title"), f"the link to '{term}' has no definition tooltip"
+    button = page.locator("article button.term-tip__button").first
+    term = button.inner_text().strip()
+    button.click()
+    link = page.locator("#" + button.get_attribute("aria-controls") + " a")
     link.click()
     page.wait_for_url("**/glossary.html#term-*")
     anchor = page.url.split("#", 1)[1]
