@@ -11,7 +11,8 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.quiz`: multiple-choice questions that explain every option;
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables;
 - :mod:`coursebook.markup`: repairs to the HTML that upstream packages write, each naming its fault;
-- :mod:`coursebook.sidebar`: which pages are notebooks, for the sidebar's "Notebook" label.
+- :mod:`coursebook.sidebar`: which pages are notebooks, for the sidebar's "Notebook" label;
+- :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -39,6 +40,7 @@ EXTENSIONS = (
     "sidebar",
     "repository",
     "download",
+    "explorable",
 )
 
 

@@ -347,3 +347,24 @@ def _er_alpha_per_year() -> float:
 )
 def _aromatase_change() -> float:
     return stats.percent_change(0.971, 1.128)
+
+
+# --- the Lemaire explorable (bonelab.explore.lemaire_response) -----------------------------------
+
+
+def _lemaire_explore(pth: float, opg: float):
+    from bonelab.explore import lemaire_response
+
+    return lemaire_response(pth, opg)
+
+
+for _pth, _opg, _name in ((1000.0, 0.0, "pth1000"), (1000.0, 5.0e4, "pth1000_opg50000")):
+    for _cell, _key in (("active_osteoclasts", "c"), ("active_osteoblasts", "b")):
+        result(
+            f"lemaire.explore.{_name}.steady_{_key}",
+            fmt="{:.2f}",
+            description=(
+                f"Lemaire 2004, constant PTH input {_pth:g} and OPG input {_opg:g} pM/day: "
+                f"new steady state of {_cell}, times the steady state without input"
+            ),
+        )(lambda p=_pth, o=_opg, c=_cell: _lemaire_explore(p, o).steady[c])

@@ -530,3 +530,24 @@ for _slug, _trial, _what in (
             return 100 * absolute_risk_difference(*_treatment_risks(trial, "vertebral"))
 
     _make_retried()
+
+
+# --- the WHI ledger explorable (bonelab.explore.whi_ledger): how hazard ratios scale ------------
+
+
+def _ledger_row(factor: float, outcome: str):
+    from bonelab.explore import whi_ledger
+
+    return next(r for r in whi_ledger(factor) if r.outcome == outcome)
+
+
+for _factor, _name in ((1.0, "x1"), (2.0, "x2")):
+    for _outcome, _key in (("coronary heart disease", "chd"), ("hip fracture", "hip")):
+        result(
+            f"whi.ledger.{_name}.{_key}",
+            fmt=lambda v: _signed(v, 1),
+            description=(
+                f"WHI 2002 hazard ratio applied to {_factor:g} x the placebo rate of {_outcome}: "
+                "events per 10 000 woman-years added (+) or avoided (-); an illustration"
+            ),
+        )(lambda f=_factor, o=_outcome: _ledger_row(f, o).difference)
