@@ -7,7 +7,10 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.coursemap`: the course map;
 - :mod:`coursebook.glossary`: definitions as tooltips on glossary links;
 - :mod:`coursebook.editions`: the learner, student and print editions;
-- :mod:`coursebook.article`: the page presenting the source article, from its two tables.
+- :mod:`coursebook.article`: the page presenting the source article, from its two tables;
+- :mod:`coursebook.mathrender`: math rendered at build time (KaTeX), its styles in the build;
+- :mod:`coursebook.exec_report`: the notebooks' build report in words, not emoji;
+- :mod:`coursebook.figures`: figures too wide for a phone's column scroll at a legible size.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -28,6 +31,9 @@ EXTENSIONS = (
     "glossary",
     "editions",
     "article",
+    "mathrender",
+    "exec_report",
+    "figures",
 )
 
 
