@@ -55,7 +55,7 @@ $(STAMP): requirements.txt pyproject.toml
 # The parallel run happens again only when a notebook changed since the last one (its stamp).
 SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
-build: $(STAMP) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
+build: $(STAMP) $(KATEX) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
 	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
 	@if [ -n "$(STUDENT)" ] && [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
 	  $(MAKE) --no-print-directory student-edition; fi
@@ -75,6 +75,14 @@ student-edition: $(STAMP)
 	rm -rf $(OUT)/_build/html/student; \
 	cp -r $(STUDENT_OUT)/_build/html $(OUT)/_build/html/student; \
 	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(OUT)/_build/html/student"
+
+# The book's math is rendered while it builds, by the katex npm package (pinned in package.json,
+# run by sphinxcontrib-katex in node): installed with the other node packages when missing.
+KATEX := node_modules/katex/dist/katex.min.js
+$(KATEX): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make book needs Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $(KATEX)
 
 $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 	@mkdir -p $(OUT)/_build

@@ -4,7 +4,16 @@ Call :func:`use_course_style` once at the top of a notebook. It sets
 
 - the Okabe-Ito palette, which stays distinguishable with the common colour-vision deficiencies;
 - a white figure and axes background, so figures stay readable when the book is in dark mode;
-- font sizes that remain legible when a figure is scaled down to a phone's width.
+- a figure width and font sizes designed for a phone: a figure :data:`FIGURE_WIDTH` inches wide
+  shown across a 390 px phone screen still draws its smallest text (10 pt) at 9 CSS px or more;
+- the figure format, :data:`FIGURE_FORMAT`, written here once for every notebook.
+
+The figure format is chosen in one place, here, and through IPython's own setting for the inline
+backend (what ``%config InlineBackend.figure_formats = {"svg"}`` sets), not by replacing its
+formatter. SVG keeps the text as text: sharp at any zoom, selectable, found by the browser's
+search, and smaller than a PNG of the same figure. To have PNGs instead, pass
+``use_course_style(figure_format="png")`` (or change :data:`FIGURE_FORMAT` for every notebook)
+and re-run the notebooks.
 
 Colour is never the only carrier of meaning in the course's figures: lines also differ in style
 or carry direct labels.
@@ -22,6 +31,8 @@ from matplotlib.axes import Axes
 __all__ = [
     "OKABE_ITO",
     "COLORS",
+    "FIGURE_FORMAT",
+    "FIGURE_WIDTH",
     "use_course_style",
     "number_label",
     "forest_plot",
@@ -56,8 +67,26 @@ COLORS: list[str] = [
 ]
 
 
-def use_course_style() -> None:
-    """Apply the course's figure style to matplotlib (idempotent)."""
+#: The format of every notebook figure: "svg" (text stays text) or "png".
+FIGURE_FORMAT = "svg"
+FIGURE_FORMATS = ("svg", "png")
+
+#: The default figure width in inches. A phone's column is about 342 CSS px wide; a figure
+#: 5 inches wide (480 CSS px) is shown there at 71 % of its size, so 10 pt text (13.3 px) reads
+#: at 9.5 px. Wider figures need larger text.
+FIGURE_WIDTH = 5.0
+
+
+def use_course_style(figure_format: str = FIGURE_FORMAT) -> None:
+    """Apply the course's figure style to matplotlib and choose the notebook figure format.
+
+    Idempotent. ``figure_format`` is one of :data:`FIGURE_FORMATS`; any other value raises
+    ValueError.
+    """
+    if figure_format not in FIGURE_FORMATS:
+        raise ValueError(
+            f"figure_format must be one of {', '.join(FIGURE_FORMATS)}, got {figure_format!r}"
+        )
     mpl.rcParams.update(
         {
             "axes.prop_cycle": mpl.cycler(color=COLORS),
@@ -65,10 +94,14 @@ def use_course_style() -> None:
             "figure.facecolor": "white",
             "axes.facecolor": "white",
             "savefig.facecolor": "white",
-            "figure.figsize": (7.0, 4.2),
-            # 100 dpi keeps a figure near 40-80 KB as PNG while staying sharp at phone width.
+            "figure.figsize": (FIGURE_WIDTH, 3.4),
             "figure.dpi": 100,
             "savefig.dpi": 100,
+            "savefig.format": figure_format,
+            # SVG: text as text (in the reader's sans-serif font), and the same file on every
+            # run (fixed ids, no date), so notebooks re-run to identical outputs.
+            "svg.fonttype": "none",
+            "svg.hashsalt": "bonelab",
             "font.size": 12,
             "axes.titlesize": 13,
             "axes.labelsize": 12,
@@ -85,42 +118,29 @@ def use_course_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
-    _show_figures_as_small_pngs()
+    _choose_notebook_format(figure_format)
 
 
-def _small_png(fig) -> bytes:
-    """A figure as a 256-colour PNG: about a third of matplotlib's bytes, the same picture."""
-    import io
+def _choose_notebook_format(figure_format: str) -> None:
+    """In a notebook, set IPython's inline backend to show figures in ``figure_format`` only.
 
-    from PIL import Image
-
-    raw = io.BytesIO()
-    fig.savefig(raw, format="png", bbox_inches="tight")
-    image = (
-        Image.open(raw)
-        .convert("RGB")
-        .quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    )
-    out = io.BytesIO()
-    image.save(out, format="png", optimize=True)
-    return out.getvalue()
-
-
-def _show_figures_as_small_pngs() -> None:
-    """In a notebook (IPython), display figures through _small_png."""
+    The same as ``%config InlineBackend.figure_formats = {figure_format}`` in a cell: the
+    backend's documented setting, which it reads again whenever it is (re)loaded.
+    """
     try:
         from IPython import get_ipython
     except ImportError:
         return
-    shell = get_ipython()
-    if shell is None:
+    if get_ipython() is None:
         return
-    from matplotlib.figure import Figure
+    from matplotlib_inline.config import InlineBackend
 
-    # The inline backend registers its own PNG formatter when it is first loaded: load it now,
-    # so that this one replaces it.
-    plt.switch_backend(mpl.get_backend())
-    shell.display_formatter.formatters["image/png"].for_type(Figure, _small_png)
+    backend = InlineBackend.instance()
+    kwargs = {"bbox_inches": "tight"}
+    if figure_format == "svg":
+        kwargs["metadata"] = {"Date": None}
+    backend.print_figure_kwargs = kwargs
+    backend.figure_formats = {figure_format}
 
 
 def number_label(value: float, decimals: int | None = None) -> str:
@@ -217,7 +237,7 @@ def forest_plot(
                 xytext=(6, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=10,
+                fontsize=11,
             )
     return ax
 
@@ -246,7 +266,7 @@ def phase_timeline(
             transform=mpl.transforms.blended_transform_factory(ax.transData, ax.transAxes),
             ha="center",
             va="top",
-            fontsize=10,
+            fontsize=11,
         )
     return ax
 

@@ -12,7 +12,10 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.article`: the page presenting the source article, from its two tables;
 - :mod:`coursebook.markup`: repairs to the HTML that upstream packages write, each naming its fault;
 - :mod:`coursebook.sidebar`: which pages are notebooks, for the sidebar's "Notebook" label;
-- :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids.
+- :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids;
+- :mod:`coursebook.mathrender`: math rendered at build time (KaTeX), its styles in the build;
+- :mod:`coursebook.exec_report`: the notebooks' build report in words, not emoji;
+- :mod:`coursebook.figures`: figures too wide for a phone's column scroll at a legible size.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -41,6 +44,9 @@ EXTENSIONS = (
     "repository",
     "download",
     "explorable",
+    "mathrender",
+    "exec_report",
+    "figures",
 )
 
 

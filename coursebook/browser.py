@@ -96,13 +96,11 @@ TRANSFER_JS = """() => {
 
 
 def wait_for_math(page) -> None:
-    """Wait until MathJax has typeset the page (at once when the page has no math)."""
+    """Wait until the page's fonts (KaTeX's among them) have loaded.
+
+    The math is HTML already (rendered while the book is built), so nothing typesets it here.
+    """
     page.evaluate("document.fonts.ready.then(() => true)")
-    if page.evaluate("document.querySelector('.math') !== null"):
-        page.wait_for_function(
-            "window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=15000
-        )
-        page.evaluate("MathJax.startup.promise")
 
 
 def load_all_images(page) -> None:

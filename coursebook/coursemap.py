@@ -261,11 +261,18 @@ def visit_course_map_html(self: Any, node: course_map_image) -> None:
     if not target.exists():
         target.write_text(svg, encoding="utf-8")
     src = posixpath.join(self.builder.imgpath, name)
+    # On a screen narrower than the map, the map keeps its own size (its smallest text stays
+    # 11 CSS px) and scrolls sideways inside its box, which the keyboard can reach; a line
+    # above it says so. The link opens the map on its own, to zoom.
     self.body.append(
+        '<p class="scroll-hint" id="course-map-hint">The map is wider than the page: scroll it '
+        "sideways, or open it on its own (select it).</p>"
+        '<div class="course-map-scroll scroll-cue" tabindex="0" role="region" '
+        'aria-describedby="course-map-hint" '
+        'aria-label="Course map (scrolls sideways on a narrow screen)">'
         f'<a class="course-map-link" href="{html.escape(src)}">'
         f'<img class="course-map" src="{html.escape(src)}" alt="{html.escape(node["alt"])}" '
-        f'width="{node["width"]:.0f}" height="{node["height"]:.0f}" loading="lazy" '
-        'style="max-width: 100%; height: auto;"/></a>'
+        f'width="{node["width"]:.0f}" height="{node["height"]:.0f}" loading="lazy"/></a></div>'
     )
     raise nodes.SkipNode
 

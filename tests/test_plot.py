@@ -98,17 +98,58 @@ def test_number_label_rejects_nonsense():
         plot.number_label(1.0, -1)
 
 
-def test_small_png_is_a_smaller_png_of_the_same_size():
+def test_figures_are_svg_with_text_as_text_and_the_same_on_every_run():
     import io
+    import re
 
-    from PIL import Image
+    plot.use_course_style()
+    assert matplotlib.rcParams["savefig.format"] == plot.FIGURE_FORMAT == "svg"
+    drawings = []
+    for _ in range(2):
+        fig, ax = plt.subplots()
+        ax.plot([0, 1, 2], [2, 0, 1], label="a line")
+        ax.set_xlabel("years since the final period")
+        ax.legend()
+        out = io.BytesIO()
+        fig.savefig(out, metadata={"Date": None})
+        drawings.append(out.getvalue().decode())
+        plt.close(fig)
+    assert drawings[0] == drawings[1]
+    svg = drawings[0]
+    assert "<text" in svg and "years since the final period" in svg
+    sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
+    # The smallest text, 10 pt and up, reads at 9 CSS px or more on a 342 px wide phone column.
+    width_pt = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+    assert min(sizes) >= 10 and width_pt <= plot.FIGURE_WIDTH * 72 + 1
+    assert min(sizes) * (4 / 3) * 342 / (width_pt * 4 / 3) >= 9
 
-    fig, ax = plt.subplots()
-    ax.plot([0, 1, 2], [2, 0, 1], label="a line")
-    ax.legend()
-    full = io.BytesIO()
-    fig.savefig(full, format="png", bbox_inches="tight")
-    small = plot._small_png(fig)
-    assert small.startswith(b"\x89PNG")
-    assert Image.open(io.BytesIO(small)).size == Image.open(io.BytesIO(full.getvalue())).size
-    assert len(small) < len(full.getvalue())
+
+def test_notebook_figure_format_is_ipython_s_own_setting():
+    """In IPython the inline backend's figure_formats is set, not a replaced formatter."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from matplotlib.figure import Figure
+    from matplotlib_inline.backend_inline import configure_inline_support
+    from matplotlib_inline.config import InlineBackend
+
+    shell = InteractiveShell.instance()
+    try:
+        plot.use_course_style()
+        assert InlineBackend.instance().figure_formats == {"svg"}
+        configure_inline_support(shell, "inline")
+        formatters = shell.display_formatter.formatters
+        fig = Figure()
+        fig.add_subplot().plot([0, 1], [1, 0])
+        assert formatters["image/svg+xml"].lookup(fig) is not None
+        assert "image/png" not in shell.display_formatter.format(fig)[0]
+        plot.use_course_style(figure_format="png")
+        assert InlineBackend.instance().figure_formats == {"png"}
+        assert "image/png" in shell.display_formatter.format(fig)[0]
+    finally:
+        InteractiveShell.clear_instance()
+        InlineBackend.clear_instance()
+        matplotlib.use("Agg")
+
+
+def test_style_rejects_an_unknown_figure_format():
+    with pytest.raises(ValueError, match="figure_format must be one of svg, png, got 'gif'"):
+        plot.use_course_style(figure_format="gif")

@@ -141,8 +141,15 @@ def test_stylesheets_fetch_nothing_remote(built_site):
 
 
 def test_math_is_served_locally(built_site):
+    """KaTeX's stylesheet and every font it names are in the build (no CDN, no math script)."""
     site, _ = built_site
-    assert list(site.joinpath("_static").rglob("tex-chtml*.js")), "MathJax is not in the build"
+    css = site / "_static" / "katex" / "katex.min.css"
+    assert css.is_file(), "KaTeX's stylesheet is not in the build"
+    fonts = re.findall(r"url\((fonts/[^)]+\.woff2)\)", css.read_text(encoding="utf-8"))
+    assert len(fonts) > 10
+    missing = [f for f in fonts if not (css.parent / f).is_file()]
+    assert missing == [], f"fonts KaTeX's stylesheet names but the build lacks: {missing}"
+    assert not list(site.joinpath("_static").rglob("tex-chtml*.js")), "MathJax is still built"
 
 
 ARTICLE_GLOSSARY = [

@@ -40,14 +40,14 @@ def test_layout_links_basic_css_instead_of_the_theme_s_import(pages):
     )
 
 
-def test_layout_loads_mathjax_as_components(pages):
-    left = stale(pages, "mathjax/tex-chtml.js")
-    assert not left, (
-        "_templates/layout.html (scripts block) no longer swaps tex-chtml.js for startup.js on "
-        f"{left[:3]}: check how sphinx-mathjax-offline names MathJax"
+def test_layout_sends_math_styles_only_to_pages_with_math(pages):
+    with_math = {name for name, html in pages.items() if 'class="katex' in html}
+    styled = {name for name, html in pages.items() if "_static/katex/katex.min.css" in html}
+    assert with_math and styled == with_math, (
+        "_templates/layout.html (css block, `needs`) no longer links KaTeX's stylesheet exactly "
+        f"on the pages with math: without it {sorted(with_math - styled)[:3]}, "
+        f"with it but no math {sorted(styled - with_math)[:3]}"
     )
-    with_math = [name for name, html in pages.items() if 'class="math' in html]
-    assert with_math and all("mathjax/startup.js" in pages[name] for name in with_math)
 
 
 def test_layout_defers_every_script(pages):

@@ -20,7 +20,7 @@ from browsing import (  # noqa: F401 (desktop, phone, server, site: fixtures)
 
 from coursebook.browser import TRANSFER_JS, wait_for_math
 
-PAGE_BUDGET = 400 * 1024  # bytes transferred per page, compressed, images included
+PAGE_BUDGET = 250 * 1024  # bytes transferred per page, compressed, images included
 FIGURE_BUDGET = 150 * 1024
 
 
