@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import importlib.util
 import os
 import platform
 import re
@@ -27,6 +28,16 @@ REQUIRED = (
 )
 # Needed only to build the book, not to run a notebook.
 OPTIONAL = (("jupyter_book", "jupyter-book"),)
+
+# How to make the environment, printed whenever something is missing (the student guide says
+# the same at more length).
+SETUP = """\
+To set up the course's environment: in the course's folder (the download from the student
+guide, Running the notebooks; or a clone of the repository), run
+    python3 -m venv .venv
+    .venv/bin/python -m pip install -r requirements.txt
+(in a clone: binder/requirements.txt; on Windows: .venv\\Scripts\\python), then check again
+with: .venv/bin/python -m bonelab check"""
 
 USAGE = """usage: python -m bonelab check
 
@@ -79,6 +90,11 @@ def check(out=None) -> int:
     import bonelab
 
     say(f"bonelab      {bonelab.__version__} ({Path(bonelab.__file__).resolve().parent})")
+    # Installed (from a wheel, the folder, or in editable mode), bonelab has its tables as a
+    # subpackage; found only as a folder beside the working directory, it does not.
+    if importlib.util.find_spec("bonelab.datafiles") is None:
+        say("             MISSING: not installed in this Python, only found in this folder")
+        missing.append("bonelab installed in this Python")
     say(f"platform     {platform.platform()}")
     say()
     pins = _pins()
@@ -132,6 +148,7 @@ def check(out=None) -> int:
             "Fix the lines marked MISSING or PROBLEM above, or paste this whole report into "
             "your question."
         )
+        say(SETUP)
         return 1
     say("All set: everything the notebooks need is here.")
     return 0

@@ -15,7 +15,8 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
-``serve``, ``axe_report``, ``install_cell``, ``theme_assets`` (the icon font subset);
+``serve``, ``axe_report``, ``install_cell``, ``theme_assets`` (the icon font subset),
+``validators`` (the Nu HTML Checker and HTML_CodeSniffer on a built site);
 :mod:`coursebook.build` holds the build command, read from the Makefile.
 """
 
@@ -36,6 +37,8 @@ EXTENSIONS = (
     "article",
     "markup",
     "sidebar",
+    "repository",
+    "download",
 )
 
 

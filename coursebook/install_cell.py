@@ -1,15 +1,16 @@
-"""The first code cell of every notebook: it finds or fetches the course's `bonelab` package.
+"""The first code cell of every notebook: one guarded import of the course's `bonelab` package.
 
-On the course's own environment (`make book`, Binder) `import bonelab` simply works and the cell
-does nothing else. On a fresh kernel without the package (Colab, or a Jupyter started outside
-.venv) it looks for a checkout of the course above the working folder; failing that it clones
-the repository (a shallow clone of one branch, a few MB) next to the notebook, and imports
-bonelab from there. A clone rather than `pip install git+...`: bonelab reads its tables from the
-repository's data/ folder, which a pip install would leave behind.
+Where the course is set up (the learners' environment from the download or binder/, the
+book's own .venv) `import bonelab` works and the cell prints nothing. Without the package, the
+cell says in one plain sentence what to do, never a traceback:
 
-The cell's source is generated from `repository.url` and `repository.branch` in _config.yml, the
-one place the repository's address is written; a test checks that every notebook carries exactly
-this cell.
+- no repository set (coursebook/repository.py; the course ships so): set up the course from the
+  site's download as the student guide says;
+- a repository set: the cell first installs bonelab from it with pip (Colab opens a notebook
+  without the course); if that fails (offline, say), it says so and what to do instead.
+
+The cell's source is generated from `repository` in _config.yml, the one place the repository's
+address is written; a test checks that every notebook carries exactly this cell.
 
     python -m coursebook.install_cell                      # print the cell as notebook JSON
     python -m coursebook.install_cell --apply NOTEBOOK...  # insert it (or bring it up to date) as the
@@ -24,47 +25,42 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
+from coursebook.repository import Repository, configured
 
 ROOT = Path(__file__).resolve().parent.parent
-MARKER = "# Set-up for Colab, Binder or any fresh kernel"
-TEMPLATE = """\
-# Set-up for Colab, Binder or any fresh kernel: find the course's `bonelab` package, or fetch it.
-try:
-    import bonelab
-except ModuleNotFoundError:
-    import pathlib, subprocess, sys
-    here = pathlib.Path.cwd().resolve()
-    root = next((p for p in (here, *here.parents) if (p / "bonelab" / "__init__.py").is_file()), None)
-    if root is None:
-        root = here / "hormones-and-bone"
-        if not (root / "bonelab" / "__init__.py").is_file():
-            subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", "{branch}",
-                            "{url}", str(root)], check=True)
-    sys.path.insert(0, str(root))
-    import bonelab"""
+GUARD = "try: import bonelab"
+# The cell of earlier versions, recognised so that --apply replaces it.
+OLD_MARKER = "# Set-up for Colab, Binder or any fresh kernel"
+GUIDE = "the student guide (Running the notebooks)"
+WITHOUT_REPOSITORY = (
+    GUARD + "  # the course's package\n"
+    "except ImportError: print(\"This notebook needs the course's bonelab package: download the "
+    "course from " + GUIDE + ', set it up as the guide says, and open the notebook there.")'
+)
+WITH_REPOSITORY = (
+    GUARD + "  # the course's package, installed from the course's repository if missing\n"
+    'except ImportError: import subprocess, sys; subprocess.run([sys.executable, "-m", "pip", '
+    '"install", "-q", "bonelab @ {pip_url}"], capture_output=True).returncode and print('
+    "\"Could not install the course's bonelab package from {url} (offline?): set up the course "
+    "as " + GUIDE + ' says.")'
+)
 
 
-def repository(config: Path = ROOT / "_config.yml") -> tuple[str, str]:
-    """(url, branch) of the course repository, from _config.yml."""
-    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-    repo = data.get("repository") or {}
-    if not repo.get("url"):
-        raise SystemExit(f"{config}: repository.url is not set")
-    return str(repo["url"]).rstrip("/"), str(repo.get("branch") or "main")
+def install_cell_source(repository: Repository | None | bool = True) -> str:
+    """The exact source of the install cell (Python, no dependency on bonelab itself).
+
+    ``repository``: the one from _config.yml by default (True), or the one given (None: none).
+    """
+    if repository is True:
+        repository = configured(ROOT / "_config.yml")
+    if repository is None:
+        return WITHOUT_REPOSITORY
+    return WITH_REPOSITORY.replace("{pip_url}", repository.pip_url).replace("{url}", repository.url)
 
 
-def install_cell_source(url: str | None = None, branch: str | None = None) -> str:
-    """The exact source of the install cell (Python, no dependency on bonelab itself)."""
-    if url is None or branch is None:
-        default_url, default_branch = repository()
-        url, branch = url or default_url, branch or default_branch
-    return TEMPLATE.replace("{url}", url).replace("{branch}", branch)
-
-
-def install_cell(url: str | None = None, branch: str | None = None) -> dict:
+def install_cell(repository: Repository | None | bool = True) -> dict:
     """The cell as nbformat 4 JSON, tagged so that readers of the book can fold it away."""
-    lines = install_cell_source(url, branch).splitlines(keepends=True)
+    lines = install_cell_source(repository).splitlines(keepends=True)
     return {
         "cell_type": "code",
         "execution_count": None,
@@ -78,7 +74,10 @@ def install_cell(url: str | None = None, branch: str | None = None) -> dict:
 def is_install_cell(cell: dict) -> bool:
     source = cell.get("source", "")
     source = "".join(source) if isinstance(source, list) else source
-    return cell.get("cell_type") == "code" and source.startswith(MARKER)
+    tags = cell.get("metadata", {}).get("tags", [])
+    return cell.get("cell_type") == "code" and (
+        "install" in tags or source.startswith((GUARD, OLD_MARKER))
+    )
 
 
 def problems(paths: list[Path]) -> list[str]:

@@ -55,11 +55,16 @@ class Finding:
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every HTML page of a built site, relative to it (not the theme's fragments in _static)."""
+    """Every HTML page of a built site, relative to it (not the theme's fragments in _static, and
+    not the pages of another edition built inside it, such as student/: a folder with a _static
+    of its own is a site of its own)."""
+    nested = [p.parent for p in site.rglob("_static") if p.is_dir() and p.parent != site]
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if "_static" not in p.parts and "_sources" not in p.parts
+        if "_static" not in p.parts
+        and "_sources" not in p.parts
+        and not any(p.is_relative_to(edition) for edition in nested)
     )
 
 

@@ -1,4 +1,4 @@
-"""The course's data tables, shipped inside the bonelab package as ``bonelab.tables``.
+"""The course's data tables, shipped inside the bonelab package as ``bonelab.datafiles``.
 
 This folder stays at the top of the repository (every page and notebook names ``data/...``),
 and pyproject.toml maps it into the package: ``pip install`` of the repository, or of a wheel

@@ -39,9 +39,24 @@ def page_texts() -> dict[str, str]:
     return texts
 
 
+def notebook_code_keys() -> dict[str, set[str]]:
+    """The result keys each notebook's code cells print: ``results.display("key")`` or ``value``.
+
+    A notebook shows a computed number through a code cell (JupyterLab cannot render the
+    ``{computed}`` role), so its keys are found in its code, written as a literal string.
+    """
+    keys = {}
+    for path in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        keys[str(path.relative_to(ROOT))] = set(RESULT_CALL.findall(code))
+    return keys
+
+
 EVIDENCE_DIRECTIVE = re.compile(r"^(?:```+|:::+)\{evidence\}\s+(.+?)\s*$", re.M)
 EVIDENCE_ROLE = re.compile(r"\{evidence-label\}`([^`]+)`")
 COMPUTED_ROLE = re.compile(r"\{computed\}`([^`]+)`")
+RESULT_CALL = re.compile(r"\bresults\.(?:display|value)\(\s*[\"']([^\"']+)[\"']\s*\)")
 CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 
@@ -127,8 +142,10 @@ def literal_pattern(shown: str) -> re.Pattern:
 
 def test_computed_numbers_are_never_also_typed_on_the_page_that_shows_them():
     problems = []
+    printed = notebook_code_keys()
     for page, text in page_texts().items():
-        keys = set(COMPUTED_ROLE.findall(text))
+        # A notebook's prose must not type what its code cells print, either.
+        keys = set(COMPUTED_ROLE.findall(text)) | printed.get(page, set())
         if not keys:
             continue
         prose = COMPUTED_ROLE.sub(" ", text)
@@ -151,11 +168,21 @@ def test_the_literal_check_finds_a_typed_number():
     assert literal_pattern("-1.8").search("placebo lost −1.8 %")
 
 
+def test_the_code_cell_pattern_finds_a_printed_key():
+    # Keys printed by notebook code cells count as shown; the pattern must find them, and only
+    # them (a key in a comment or a variable is not a display).
+    code = 'print(f"NNT {results.display(\'whi.fracture.nnt\')}")\nx = results.value("a.b")\n'
+    assert RESULT_CALL.findall(code) == ["whi.fracture.nnt", "a.b"]
+    assert RESULT_CALL.findall("# whi.fracture.nnt\nkey = 'whi.fracture.nnt'") == []
+    assert any(keys for keys in notebook_code_keys().values())
+
+
 def test_every_computed_key_on_a_page_exists_and_every_result_is_shown():
     used = {key for text in page_texts().values() for key in COMPUTED_ROLE.findall(text)}
+    used |= {key for keys in notebook_code_keys().values() for key in keys}
     assert used <= set(results.keys()), sorted(used - set(results.keys()))
     assert set(results.keys()) <= used, (
-        f"results no page shows: {sorted(set(results.keys()) - used)}"
+        f"results no page or notebook shows: {sorted(set(results.keys()) - used)}"
     )
 
 

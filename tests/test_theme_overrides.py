@@ -209,3 +209,14 @@ def test_images_after_the_first_load_lazily(pages):
             "(coursebook/markup.py, lazy_images)"
         )
     assert checked, "no page has two images: the lazy-loading check checked nothing"
+
+
+def test_layout_links_the_print_stylesheet_for_print_only(pages):
+    for name, html in pages.items():
+        links = BeautifulSoup(html, "html.parser").select('link[href*="print.css"]')
+        assert links, f"{name}: no print stylesheet linked"
+        blocking = [link["href"] for link in links if link.get("media") != "print"]
+        assert not blocking, (
+            f"_templates/layout.html (css block) no longer links {blocking} with media=print on "
+            f"{name}: check how Sphinx's css_tag writes the link"
+        )
