@@ -595,7 +595,7 @@ def lemaire_explorable() -> Explorable:
     keep = [
         i
         for i, d in enumerate(sample.day)
-        if (d < 9 and d % 3 == 0) or 9 <= d <= 30 or (d <= 80 and d % 3 == 0) or d % 10 == 0
+        if (d < 9 and d % 3 == 0) or 9 <= d <= 25 or (d <= 60 and d % 3 == 0) or d % 10 == 0
     ]
     xs = tuple(sample.day[i] for i in keep)
     marks = [Mark(c, "p", "line", f"xp-line {s}", xs=xs) for c, s in zip(cells, styles)]
