@@ -220,3 +220,23 @@ def test_layout_links_the_print_stylesheet_for_print_only(pages):
             f"_templates/layout.html (css block) no longer links {blocking} with media=print on "
             f"{name}: check how Sphinx's css_tag writes the link"
         )
+
+
+@pytest.mark.parametrize("sheet", sorted(p.name for p in (ROOT / "_static").glob("*.css")))
+def test_course_stylesheets_parse_without_error(sheet):
+    """A brace lost in a stylesheet silently swallows every rule after it (the browser reads the
+    rest as one broken declaration block), so each sheet must parse cleanly, rule by rule."""
+    import tinycss2
+
+    text = (ROOT / "_static" / sheet).read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    errors = [f"line {r.source_line}: {r.message}" for r in rules if r.type == "error"]
+    assert not errors, f"{sheet}: {errors}"
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            declarations = tinycss2.parse_blocks_contents(rule.content, skip_whitespace=True)
+            nested = [d for d in declarations if d.type in ("qualified-rule", "error")]
+            assert not nested, (
+                f"{sheet}, rule at line {rule.source_line}: a rule inside a rule "
+                f"(a closing brace missing before line {nested[0].source_line}?)"
+            )
