@@ -43,6 +43,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from coursebook.model import TIER_NAMES, TIERS
+from coursebook.notebook_terms import TAG as GLOSSARY_TAG
 from coursebook.sphinxutil import chapters_for
 
 EDITION_VARIABLE = "BONELAB_EDITION"
@@ -68,13 +69,19 @@ def solution_cells(notebook: dict[str, Any]) -> list[bool]:
 
     A worked solution starts at a markdown cell that opens with "**Solution.**" (the notebooks'
     convention) and runs up to the next markdown heading or the end of the notebook. Any cell
-    tagged ``solution`` belongs to one as well.
+    tagged ``solution`` belongs to one as well. The notebook's own glossary (the cell that
+    coursebook.notebook_terms appends for JupyterLab, which the book never shows) ends a solution
+    and is never part of one: it defines terms, it answers nothing.
     """
     found = []
     hiding = False
     for cell in notebook.get("cells", []):
         source = cell.get("source", "")
         source = "".join(source) if isinstance(source, list) else source
+        if GLOSSARY_TAG in cell.get("metadata", {}).get("tags", []):
+            hiding = False
+            found.append(False)
+            continue
         if cell.get("cell_type") == "markdown":
             if SOLUTION_CELL.match(source):
                 hiding = True

@@ -28,6 +28,7 @@ from coursebook.editions import (
     SOLUTION_CELL,
     YOUR_WORKING,
     hide_notebook_solutions,
+    solution_cells,
     student_notebook,
 )
 from coursebook.model import course_chapters, front_matter, toc_files
@@ -166,11 +167,9 @@ def notebook_solution_snippets() -> list[tuple[str, str]]:
         path = ROOT / f"{docname}.ipynb"
         if not path.is_file():
             continue
-        tagged = json.loads(hide_notebook_solutions(path.read_text(encoding="utf-8")))
-        for cell in tagged["cells"]:
-            if cell["cell_type"] == "markdown" and "remove-cell" in cell["metadata"].get(
-                "tags", []
-            ):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        for cell, solution in zip(notebook["cells"], solution_cells(notebook)):
+            if cell["cell_type"] == "markdown" and solution:
                 snippet = plain_run("".join(cell["source"]), minimum=6)
                 if snippet:
                     found.append((docname, snippet))
