@@ -82,6 +82,21 @@ def describe(violations: list[dict], limit: int = 3) -> str:
     return "\n".join(lines)
 
 
+def blocking_in_both_modes(page) -> str:
+    """Serious and critical axe violations in light mode, then in dark mode ("" when none).
+
+    Transitions are switched off first, so that colours are measured as the reader ends up
+    seeing them; in dark mode only COLOUR_RULES run (nothing else changes with the mode).
+    """
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = {}
+    for scheme, rules in (("light", None), ("dark", COLOUR_RULES)):
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme)
+        found[scheme] = [v for v in run_axe(page, rules) if v["impact"] in BLOCKING_IMPACTS]
+    return "\n".join(f"{scheme} mode:\n{describe(v)}" for scheme, v in found.items() if v)
+
+
 # The bytes of a page and of everything it loaded, as the browser received them (compressed,
 # since coursebook.serve gzips), and each image's compressed size.
 TRANSFER_JS = """() => {

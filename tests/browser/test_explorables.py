@@ -14,7 +14,7 @@ from browsing import PHONE, server, settle, site, watch  # noqa: F401 (fixtures)
 
 from bonelab import explore
 from bonelab.plot import number_label
-from coursebook.browser import BLOCKING_IMPACTS, COLOUR_RULES, describe, run_axe
+from coursebook.browser import blocking_in_both_modes
 
 PAGES = {
     "remodeling-cycle": "book/fundamentals/remodeling-cycle.html",
@@ -104,14 +104,8 @@ def test_the_figure_is_axe_clean_in_light_and_dark(context, server, name):
     page.locator(f"#xp-{name} .xp-controls").wait_for(state="visible")
     page.focus(f"#xp-{name} .xp-controls input")
     page.keyboard.press("ArrowRight")
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    found = {}
-    for scheme, rules in (("light", None), ("dark", COLOUR_RULES)):
-        page.emulate_media(color_scheme=scheme)
-        page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme)
-        found[scheme] = [v for v in run_axe(page, rules) if v["impact"] in BLOCKING_IMPACTS]
+    report = blocking_in_both_modes(page)
     page.close()
-    report = "\n".join(f"{scheme} mode:\n{describe(v)}" for scheme, v in found.items() if v)
     assert not report, report
 
 
