@@ -186,7 +186,18 @@ class CourseAuthorYearStyle(AuthorYearReferenceStyle):
     person: PersonStyle = dataclasses.field(default_factory=CoursePersonStyle)
 
 
+#: The pybtex plugins sphinxcontrib-bibtex looks up by name again for every citation it resolves
+#: (the plain-text backend) and every citation role (the docutils one): each look-up of an
+#: installed plugin reads the entry points of every installed distribution (pybtex.plugin), more
+#: than a third of the book's Sphinx time. Registered at start-up as the very classes those
+#: entry points name, they are found in pybtex's own table of runtime plugins instead.
+LOOKED_UP_PLUGINS = (("pybtex.backends", "plaintext"), ("pybtex.backends", "docutils"))
+
+
 def setup(app: Any) -> dict[str, Any]:
+    for group, name in LOOKED_UP_PLUGINS:
+        plugin = pybtex.plugin.find_plugin(group, name)
+        pybtex.plugin.register_plugin(group, name, plugin, force=True)
     pybtex.plugin.register_plugin("pybtex.style.formatting", "course", CourseStyle)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "course_author_year", CourseAuthorYearStyle
