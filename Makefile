@@ -25,7 +25,7 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build student-edition book book-student print test serve bench clean help env notebooks lighthouse system-packages
+.PHONY: build student-edition student-html book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
 	@echo "make book   build the HTML book into _build/html (the student edition in _build/html/student)"
@@ -56,25 +56,43 @@ $(STAMP): requirements.txt pyproject.toml
 SRC_NOTEBOOKS = $(shell find $(SRC)/notebooks -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 NOTEBOOKS_RUN := $(OUT)/_build/.jupyter_cache/.notebooks-run
 build: $(STAMP) $(KATEX) $(if $(NOTEBOOKS_FIRST),$(NOTEBOOKS_RUN))
-	$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)
-	@if [ -n "$(STUDENT)" ] && [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
+	@student=""; if [ -n "$(STUDENT)" ] && [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
+	  if [ -n "$(NOTEBOOKS_FIRST)" ]; then mkdir -p $(STUDENT_OUT); \
+	    $(MAKE) --no-print-directory student-html >$(STUDENT_LOG) 2>&1 & student=$$!; fi; fi; \
+	echo "$(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS)"; \
+	status=0; $(BIN)/jupyter-book build $(SRC) $(JB_FLAGS) --path-output $(OUT) $(JB_ARGS) \
+	  || status=$$?; \
+	if [ -n "$$student" ]; then wait $$student || status=$$?; cat $(STUDENT_LOG); \
+	  if [ $$status = 0 ]; then $(STUDENT_COPY); fi; fi; \
+	exit $$status
+	@if [ -n "$(STUDENT)" ] && [ -z "$(NOTEBOOKS_FIRST)" ] && \
+	  [ "$${BONELAB_EDITION:-learner}" = learner ]; then \
 	  $(MAKE) --no-print-directory student-edition; fi
 
 # The student edition inside the site, at OUT/_build/html/student/: the same book with every
-# answer removed (coursebook/editions.py), built by the same `build` target right after the
-# learner edition. It reads the learner build's notebook execution cache (a link to it), so it
-# costs only the Sphinx time, which it prints. STUDENT= (empty) builds the learner edition alone.
+# answer removed (coursebook/editions.py), built by the same `build` target as the learner
+# edition. It reads the learner build's notebook execution cache (a link to it), so it costs
+# only the Sphinx time, which it prints. Once the notebooks have run first (the execution cache
+# is full, so neither build writes to it), the two editions build at the same time, one per core;
+# the student edition's output follows the learner's in the log, whole. Otherwise (a build
+# that may execute notebooks itself) it follows the learner edition. STUDENT= (empty) builds
+# the learner edition alone.
 STUDENT ?= yes
 STUDENT_OUT = $(OUT)/_build/student-edition
-student-edition: $(STAMP)
+STUDENT_LOG = $(STUDENT_OUT)/build.log
+# Into the site once both editions are built.
+STUDENT_COPY = rm -rf $(OUT)/_build/html/student; \
+	cp -r $(STUDENT_OUT)/_build/html $(OUT)/_build/html/student; \
+	echo "The student edition is in $(OUT)/_build/html/student"
+student-edition: student-html
+	@$(STUDENT_COPY)
+student-html: $(STAMP)
 	@mkdir -p $(STUDENT_OUT)/_build
 	@cache=$(STUDENT_OUT)/_build/.jupyter_cache; [ -L $$cache ] || rm -rf $$cache; \
 	ln -sfn "$$(cd $(OUT) && pwd)/_build/.jupyter_cache" $$cache
 	@start=$$(date +%s); \
 	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) NOTEBOOKS_FIRST=; \
-	rm -rf $(OUT)/_build/html/student; \
-	cp -r $(STUDENT_OUT)/_build/html $(OUT)/_build/html/student; \
-	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(OUT)/_build/html/student"
+	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(STUDENT_OUT)/_build/html"
 
 # The book's math is rendered while it builds, by the katex npm package (pinned in package.json,
 # run by sphinxcontrib-katex in node): installed with the other node packages when missing.

@@ -4,7 +4,8 @@ What it measures, each as the median of several runs where a run is cheap:
 
 - environment install time (a fresh venv from requirements.txt; one run, it is slow);
 - cold build with every notebook executed (fresh output folder, empty execution cache), as
-  `make build` does it: the notebooks two at a time, then the book;
+  `make build` does it: the notebooks two at a time, then the learner and student editions
+  at the same time;
 - no-change rebuild, and rebuild after changing one page;
 - each notebook's execution time on a fresh kernel;
 - nbval time (every notebook re-run and compared with its saved outputs);
