@@ -21,6 +21,10 @@ NB_TIMEOUT := $(shell sed -n 's/^  timeout: *\([0-9]*\).*/\1/p' _config.yml)
 # make test builds here from scratch, so a stale execution cache can never hide a failure.
 TEST_OUT := _build/test
 SITE := $(TEST_OUT)/_build/html
+# make test's learners' environment (coursebook/learner_env.py): the download unpacked with its
+# .venv made as the student guide says; nbval runs every notebook on its kernel, so one run
+# checks the saved outputs and that the learners' environment alone runs the notebook.
+LEARNER := $(CURDIR)/$(TEST_OUT)/learner
 JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
@@ -163,10 +167,16 @@ test: system-packages $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff format --check .
 	rm -rf $(TEST_OUT)
 	mkdir -p $(TEST_OUT)
-	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log
+	@echo "Making the learners' environment from the download while the book builds"
+	@$(BIN)/python -m coursebook.learner_env $(LEARNER) >$(TEST_OUT)/learner.log 2>&1 & \
+	learner=$$!; \
+	$(MAKE) --no-print-directory build OUT=$(TEST_OUT) 2>&1 | tee $(TEST_OUT)/build.log \
+	  || { wait $$learner || true; exit 1; }; \
+	wait $$learner || { cat $(TEST_OUT)/learner.log; exit 1; }; cat $(TEST_OUT)/learner.log
 	BONELAB_SITE=$(SITE) BONELAB_BUILD_LOG=$(TEST_OUT)/build.log \
 	  BONELAB_STUDENT_SITE=$(SITE)/student BONELAB_STUDENT_LOG=$(TEST_OUT)/build.log \
-	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval \
+	  BONELAB_LEARNER_ENV=$(LEARNER)/hormones-and-bone JUPYTER_PATH=$(LEARNER)/jupyter \
+	  $(BIN)/python -m pytest -n $(JOBS) --dist loadfile --nbval --nbval-kernel-name bonelab-learner \
 	  --nbval-sanitize-with tests/sanitize.cfg -ra
 
 serve: $(STAMP)

@@ -1,7 +1,8 @@
 """bonelab as a package on its own: a wheel built from the repository, installed into a fresh
 virtual environment in a temporary folder, loads every table from a folder outside the
 repository; and the learners' environment (binder/requirements.txt), created from the
-download the site offers, runs every notebook.
+download the site offers (coursebook.learner_env), holds exactly the pins and runs every
+notebook (under `make test`, nbval runs them on its kernel).
 
 Both install from the package index through pip's own cache (nothing here passes
 --no-cache-dir), so a second run reads the wheels it already has.
@@ -14,7 +15,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 import tomllib
 import zipfile
 from pathlib import Path
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from bonelab import data
-from coursebook import download
+from coursebook import download, learner_env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -185,61 +185,78 @@ def test_the_student_edition_s_download_holds_no_worked_solution(tmp_path):
     assert with_solutions > 0
 
 
-def test_the_student_guide_s_steps_run_every_notebook_from_the_download(tmp_path):
-    """Unpack the download, create the learners' environment as the guide says, and run every
-    notebook in it with its own Jupyter (nbconvert and nbclient), outside the repository."""
-    with zipfile.ZipFile(download.write_archive(tmp_path / download.ARCHIVE)) as archive:
-        archive.extractall(tmp_path)
-    course = tmp_path / download.FOLDER
-    env = {k: v for k, v in os.environ.items() if k not in ("BONELAB_DATA", "PYTHONPATH")}
-    env |= {"HOME": str(tmp_path / "home"), "JUPYTER_PLATFORM_DIRS": "1"}
+@pytest.fixture(scope="module")
+def learner_course(tmp_path_factory) -> Path:
+    """The download unpacked outside the repository, with the learners' environment made in it
+    as the student guide says (coursebook.learner_env): the one `make test` made while the book
+    built (BONELAB_LEARNER_ENV names its course folder), else made here."""
+    made = os.environ.get("BONELAB_LEARNER_ENV")
+    if made:
+        return Path(made).resolve()
+    return learner_env.create(tmp_path_factory.mktemp("learner"))
 
-    started = time.perf_counter()
-    # The guide's two steps (--no-compile only spares bytecode for a throwaway environment).
-    run([PYTHON, "-m", "venv", ".venv"], course, env=env)
-    python = course / ".venv" / "bin" / "python"
-    run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-compile", "-r", "requirements.txt"],
-        course,
-        env=env,
-    )
-    installed_in = time.perf_counter() - started
 
-    # Exactly the pinned packages, nothing floating.
-    frozen = run([str(python), "-m", "pip", "list", "--format=json"], course, env=env)
+def test_the_student_guide_s_steps_make_exactly_the_pinned_environment(learner_course):
+    python = learner_course / ".venv" / "bin" / "python"
+    env = learner_env.clean_env(learner_course.parent / "home")
+    frozen = run([str(python), "-m", "pip", "list", "--format=json"], learner_course, env=env)
     got = {p["name"].lower().replace("_", "-"): p["version"] for p in json.loads(frozen.stdout)}
-    wanted = pins(course / "requirements.txt")
+    wanted = pins(learner_course / "requirements.txt")
     assert {k: v for k, v in got.items() if k not in ("bonelab", "pip", "setuptools")} == wanted
     assert "jupyter-book" not in got and got["bonelab"] == download.bonelab.__version__
+    # bonelab is the copy installed from the download, imported from a folder of no course
+    elsewhere = Path(env["HOME"])
+    elsewhere.mkdir(parents=True, exist_ok=True)
+    where = run([str(python), "-c", "import bonelab; print(bonelab.__file__)"], elsewhere, env=env)
+    assert Path(where.stdout.strip()).is_relative_to(learner_course / ".venv")
 
-    notebooks = sorted((course / "notebooks").rglob("*.ipynb"))
+
+def test_every_notebook_runs_in_the_learners_environment(learner_course, request, tmp_path):
+    """Every notebook of the download runs, every cell, without an error, its install cell
+    silent, on the learners' environment's kernel.
+
+    Under `make test`, nbval runs each notebook on that kernel (--nbval-kernel-name), which checks
+    all of this and that the outputs are the saved ones: this test then checks that nbval does so
+    in this session, on this environment, over the very notebooks of the download. Run without
+    that, it runs them itself, with the environment's own Jupyter (nbconvert and nbclient)."""
+    notebooks = sorted((learner_course / "notebooks").rglob("*.ipynb"))
     assert len(notebooks) >= 10
-    started = time.perf_counter()
+    if request.config.getoption("nbval_kernel_name", None) == learner_env.KERNEL:
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        spec = KernelSpecManager().get_kernel_spec(learner_env.KERNEL)
+        assert spec.argv[0] == str(learner_course / ".venv" / "bin" / "python")
+        checked = {
+            Path(item.path).resolve()
+            for item in request.session.items
+            if type(item).__module__.startswith("nbval")
+        }
+        for path in notebooks:
+            name = path.relative_to(learner_course)
+            assert (ROOT / name).resolve() in checked, f"nbval does not run {name}"
+            assert (ROOT / name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")
+        return
     out = tmp_path / "executed"
     run(
         [
-            str(course / ".venv" / "bin" / "jupyter"),
+            str(learner_course / ".venv" / "bin" / "jupyter"),
             "nbconvert",
             "--to",
             "notebook",
             "--execute",
-            "--ExecutePreprocessor.kernel_name=python3",
+            f"--ExecutePreprocessor.kernel_name={learner_env.KERNEL}",
             "--ExecutePreprocessor.timeout=120",
             "--output-dir",
             str(out),
             *map(str, notebooks),
         ],
-        course,
-        env=env,
+        learner_course,
+        env=learner_env.clean_env(learner_course.parent / "home")
+        | {"JUPYTER_PATH": str(learner_env.jupyter_path(learner_course))},
     )
-    ran_in = time.perf_counter() - started
     for path in notebooks:
         executed = json.loads((out / path.name).read_text(encoding="utf-8"))
         code = [c for c in executed["cells"] if c["cell_type"] == "code"]
         assert code[0]["outputs"] == [], f"{path.name}: the install cell said {code[0]['outputs']}"
         assert all(c["execution_count"] for c in code), path.name
         assert not any(o["output_type"] == "error" for c in code for o in c["outputs"])
-    print(
-        f"learners' environment: installed in {installed_in:.0f} s, "
-        f"{len(notebooks)} notebooks ran in {ran_in:.0f} s"
-    )
