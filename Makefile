@@ -29,7 +29,7 @@ JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build student-edition student-html book book-student print test serve bench clean help env notebooks lighthouse system-packages
+.PHONY: build execute student-edition student-html book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
 help:
 	@echo "make book   build the HTML book into _build/html (the student edition in _build/html/student)"
@@ -106,6 +106,8 @@ $(KATEX): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $(KATEX)
 
+# The notebooks' parallel run alone (make bench times it apart from the editions).
+execute: $(NOTEBOOKS_RUN)
 $(NOTEBOOKS_RUN): $(SRC_NOTEBOOKS) | $(STAMP)
 	@mkdir -p $(OUT)/_build
 	@export JUPYTERCACHE=$(OUT)/_build/.jupyter_cache; \

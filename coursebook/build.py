@@ -26,3 +26,17 @@ def build_command(
         f"JB_ARGS={' '.join(jb_args)}",
         f"NOTEBOOKS_FIRST={'yes' if notebooks_first else ''}",
     ]
+
+
+def execute_command(out: Path | str, source: Path | str = ROOT) -> list[str]:
+    """``make execute``: only the notebooks' parallel run into ``out``'s execution cache, the
+    first step of ``make build`` (which then finds it done)."""
+    return [
+        "make",
+        "--no-print-directory",
+        "-C",
+        str(ROOT),
+        "execute",
+        f"SRC={source}",
+        f"OUT={out}",
+    ]
