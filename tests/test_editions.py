@@ -14,6 +14,7 @@ the notebooks.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -176,6 +177,7 @@ def notebook_solution_snippets() -> list[tuple[str, str]]:
     return found
 
 
+@functools.cache  # each page is parsed once in the session, however many snippets look in it
 def page_text(path: Path) -> str:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     return " ".join(soup.get_text(" ").split())
