@@ -349,3 +349,43 @@ def test_chapter_and_exercise_numbers_follow_the_chapters(browser, server, view)
     numbers = [re.match(r"Exercise (\d+)\.(\d+)", t.strip()) for t in exercises]
     assert exercises and all(numbers), exercises
     assert [(int(m[1]), int(m[2])) for m in numbers] == [(3, i + 1) for i in range(len(numbers))]
+
+
+LONG_PAGE = "book/intermediate/side-by-side.html"
+
+SCROLL_TO_JS = """async y => {
+    await new Promise(done => {
+        addEventListener('scroll', done, {once: true});
+        scrollTo(0, y);
+    });
+}"""
+
+
+def test_back_to_top_button_reads_in_both_modes_on_a_phone(browser, server):
+    """Scrolled down a long page and back up a little, a phone shows the theme's "Back to top"
+    button (the whole-page axe checks never scroll, so never see it): axe finds nothing serious
+    in it in light and dark mode, and a tap on it leads back to the top."""
+    from coursebook.browser import blocking_in_both_modes
+
+    context = _context(browser, "phone", "light")
+    page = context.new_page()
+    page.goto(server.url + LONG_PAGE, wait_until="load")
+    settle(page)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height > 3 * PHONE["height"], f"{LONG_PAGE} is too short ({height} px) to test"
+    button = page.locator("#pst-back-to-top")
+    assert button.is_hidden(), "the button shows before the reader scrolls"
+    # The theme shows it when the reader scrolls up, below the header.
+    page.evaluate(SCROLL_TO_JS, height // 2)
+    page.evaluate(SCROLL_TO_JS, height // 2 - 300)
+    button.wait_for(state="visible")
+    report = blocking_in_both_modes(page, include="#pst-back-to-top")
+    box = button.bounding_box()
+    shown = button.is_visible()
+    button.tap()
+    page.wait_for_function("scrollY === 0")
+    context.close()
+    assert shown, "the button was hidden while axe checked it"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    assert not report, f"the Back to top button on {LONG_PAGE}:\n{report}"
