@@ -389,3 +389,91 @@ def test_back_to_top_button_reads_in_both_modes_on_a_phone(browser, server):
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
     assert not report, f"the Back to top button on {LONG_PAGE}:\n{report}"
+
+
+# An open definition box: where it is, the window's size, how many points of a grid over it show
+# something else (a box around it that clips it shows what lies beneath; a header drawn over it
+# shows itself), and whether it sits against its term, just below or just above it.
+TIP_PLACE_JS = """button => {
+    const box = document.getElementById(button.getAttribute('aria-controls'));
+    const r = box.getBoundingClientRect();
+    const label = e => e ? e.tagName.toLowerCase() +
+        [...e.classList].slice(0, 2).map(c => '.' + c).join('') : 'nothing';
+    const hidden = [];
+    for (let i = 0; i <= 4; i++) {
+        for (let j = 0; j <= 4; j++) {
+            // 4 px in from the edges: inside the rounded corners.
+            const x = r.left + 4 + (r.width - 8) * i / 4, y = r.top + 4 + (r.height - 8) * j / 4;
+            const hit = document.elementFromPoint(x, y);
+            if (!box.contains(hit)) hidden.push(label(hit));
+        }
+    }
+    const lines = button.getClientRects();
+    const first = lines[0], last = lines[lines.length - 1];
+    const below = r.top >= last.bottom - 0.5 && r.top <= last.bottom + 12;
+    const above = r.bottom <= first.top + 0.5 && r.bottom >= first.top - 12;
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: innerWidth,
+            height: innerHeight, hidden: [...new Set(hidden)], points: hidden.length,
+            attached: below || above};
+}"""
+
+
+def _pages_with_terms_in_tables(site) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    selector = "article table a.reference.internal[title] span.std-term"
+    return [
+        name
+        for name in reader_pages()
+        if (site / name).is_file()
+        and BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser").select_one(
+            selector
+        )
+    ]
+
+
+@pytest.mark.parametrize("view", ["phone", "desktop"])
+def test_definition_of_a_term_in_a_table_shows_whole(browser, server, site, view):
+    """A term inside a table opens its definition fully on the screen: not cut off by the
+    table's scroll box (a wide table scrolls on a phone), nor by the window, nor covered; and
+    the box stays beside its term as the page scrolls."""
+    pages = _pages_with_terms_in_tables(site)
+    assert "book/intermediate/side-by-side.html" in pages, pages
+    context = _context(browser, view, "light")
+    page = context.new_page()
+    problems, checked = [], 0
+    for name in pages:
+        page.goto(server.url + name, wait_until="load")
+        settle(page)
+        buttons = page.locator("article table button.term-tip__button")
+        assert buttons.count() >= 1, f"{name}: its table's terms did not become buttons"
+        for i in range(buttons.count()):
+            button = buttons.nth(i)
+            button.scroll_into_view_if_needed()
+            if view == "phone":
+                button.tap()
+            else:
+                button.click()
+            page.locator("#" + button.get_attribute("aria-controls")).wait_for(state="visible")
+            found = button.evaluate(TIP_PLACE_JS)
+            term = f"{name}: {button.inner_text()}"
+            if found["left"] < 0 or found["right"] > found["width"]:
+                problems.append(f"{term}: runs off the side {found}")
+            if found["top"] < 0 or found["bottom"] > found["height"]:
+                problems.append(f"{term}: runs off the top or foot {found}")
+            if found["points"]:
+                problems.append(f"{term}: {found['points']} of 25 points show {found['hidden']}")
+            if not found["attached"]:
+                problems.append(f"{term}: not beside its term {found}")
+            # Scrolled a little, the box moves with its term.
+            y = page.evaluate("scrollY")
+            page.evaluate(SCROLL_TO_JS, y - 30 if y >= 30 else y + 30)
+            page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            moved = button.evaluate(TIP_PLACE_JS)
+            if not moved["attached"]:
+                problems.append(f"{term}: the box stayed put as the page scrolled {moved}")
+            page.keyboard.press("Escape")
+            checked += 1
+    context.close()
+    assert checked >= 3, f"only {checked} terms in tables"
+    assert problems == [], f"at {view} width:\n  " + "\n  ".join(problems)
