@@ -206,6 +206,24 @@ DARK_JS = """() => {
     return {katex, figures};
 }"""
 
+# The page's own entry in the sidebar (the phone's menu): its number, the heading's, whether
+# it is marked as a notebook and at which level, and the number of the chapter it sits under.
+PATH_JS = """() => {
+    const a = document.querySelector('.bd-sidenav a.current');
+    const h = document.querySelector('article h1');
+    if (!a || !h) return null;
+    const number = t => ((t || '').trim().match(/^(\\d+(?:\\.\\d+)*)\\./) || [])[1] || null;
+    const label = a.querySelector('.course-notebook-label');
+    const li = a.closest('li');
+    const parent = li.parentElement.closest('li');
+    return {heading: number(h.textContent),
+            entry: number(a.textContent.replace(label ? label.textContent : '', '')),
+            label: label ? label.textContent.replace(':', '').trim() : null,
+            level: (li.className.match(/toctree-l(\\d)/) || [])[1],
+            chapter: parent ? number(parent.querySelector(':scope > a').textContent) : null,
+            shown: a.checkVisibility()};
+}"""
+
 QUIZ = ".quiz:has(.quiz-answers)"
 # An element's words without its equations (KaTeX writes each twice, as MathML and as HTML).
 WORDS_JS = """e => { const c = e.cloneNode(true); c.querySelectorAll('.katex').forEach(k => k.remove());
@@ -232,6 +250,29 @@ def _glossary_by_keyboard(page, view: str) -> list[str]:
     box.wait_for(state="hidden")
     if not page.evaluate("document.activeElement.classList.contains('term-tip__button')"):
         problems.append("Escape did not leave focus on the term")
+    return problems
+
+
+def _path(page, name: str, view: str) -> list[str]:
+    """The sidebar's entry for the page carries the heading's number; a notebook's entry is
+    marked "Notebook" and sits under its chapter, whose number begins its own."""
+    found = page.evaluate(PATH_JS)
+    # The landing page (the root, above the sidebar's list), the index and search have none.
+    if found is None:
+        outside = (f"{toc_files()[0]}.html", "genindex.html", "search.html")
+        return [] if name in outside else ["no sidebar entry or heading"]
+    problems = []
+    if found["entry"] != found["heading"]:
+        problems.append(f"the sidebar numbers the page {found['entry']}, its heading {found}")
+    if name.startswith("notebooks/"):
+        if found["label"] != "Notebook" or found["level"] != "2":
+            problems.append(f"the notebook is not marked and nested in the sidebar: {found}")
+        if not found["heading"] or found["chapter"] != found["heading"].split(".")[0]:
+            problems.append(f"the notebook's number is not its chapter's: {found}")
+    elif found["label"] is not None:
+        problems.append(f"a page that is not a notebook is marked as one: {found}")
+    if view == "desktop" and not found["shown"]:
+        problems.append("the sidebar does not show the page's entry on a desktop")
     return problems
 
 
@@ -295,6 +336,8 @@ def test_every_page_at_phone_and_desktop_width(browser, server, name, view):
       their text: test_figure_text_reads_at_9_css_px);
     - glossary (item 4): every glossary link became a toggletip, and the first opens whole on
       the screen from the keyboard;
+    - a clear path (item 5): the sidebar's entry carries the heading's number, and a notebook
+      is marked and nested under its chapter;
     - questions (item 6): a wrong pick, then the right one, on the first question;
     - search (item 9): the dialog opens from the header and leaves the query uncovered.
     """
@@ -322,6 +365,7 @@ def test_every_page_at_phone_and_desktop_width(browser, server, name, view):
         problems.append(f"glossary links not made toggletips: {terms}")
     if terms["buttons"]:
         problems += _glossary_by_keyboard(page, view)
+    problems += _path(page, name, view)
     if page.locator(QUIZ).count():
         problems += _quiz_by_pointer(page, view)
     problems += _search_dialog(page, name)
