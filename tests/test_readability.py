@@ -1,6 +1,6 @@
 """The Fundamentals tier reads as plain English for readers with school biology.
 
-coursebook.bench.readability scores each chapter's prose (code, math, tables and role markup
+coursebook.readability.readability scores each chapter's prose (code, math, tables and role markup
 stripped); `make bench` prints the same numbers for every tier.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursebook.bench import prose, readability
+from coursebook.readability import prose, readability
 
 
 @pytest.fixture(scope="module")
