@@ -100,6 +100,28 @@ def test_layout_sends_math_styles_only_to_pages_with_math(pages):
     )
 
 
+@pytest.mark.parametrize(
+    ("stylesheet", "content"),
+    [
+        ("_static/mystnb.", 'div.cell, div.cell_output, div.output, [class*="pasted-"]'),
+        ("_static/exercise.css", "div.exercise, div.solution"),
+        ("_static/pygments.css", "div.highlight"),
+    ],
+)
+def test_layout_sends_content_styles_only_to_pages_with_that_content(pages, stylesheet, content):
+    with_content = {
+        name
+        for name, html in pages.items()
+        if BeautifulSoup(html, "html.parser").select_one(f"article :is({content})")
+    }
+    styled = {name for name, html in pages.items() if stylesheet in html}
+    assert with_content and styled == with_content, (
+        f"_templates/layout.html (css block, `needs`) no longer links {stylesheet} exactly on the "
+        f"pages with {content}: without it {sorted(with_content - styled)[:3]}, "
+        f"with it but no such content {sorted(styled - with_content)[:3]}"
+    )
+
+
 def test_layout_defers_every_script(pages):
     for name, html in pages.items():
         if name == "search.html":

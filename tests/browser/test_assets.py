@@ -93,8 +93,14 @@ def _selectors(css: str) -> set[str]:
     def walk(rules) -> None:
         for rule in rules:
             if rule.type == "qualified-rule":
-                text = tinycss2.serialize(rule.prelude)
-                found.update(" ".join(part.split()) for part in text.split(","))
+                # A selector list splits at its top-level commas, not at those inside :is().
+                parts: list[list] = [[]]
+                for token in rule.prelude:
+                    if token.type == "literal" and token.value == ",":
+                        parts.append([])
+                    else:
+                        parts[-1].append(token)
+                found.update(" ".join(tinycss2.serialize(part).split()) for part in parts)
             elif (
                 rule.type == "at-rule"
                 and rule.content is not None
