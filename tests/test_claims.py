@@ -134,10 +134,12 @@ def test_the_rubric_is_worded_once():
 
 
 def literal_pattern(shown: str) -> re.Pattern:
-    """The displayed text of a number as a standalone token, with either kind of minus sign."""
+    """The displayed text of a number as a standalone token, with either kind of minus sign.
+
+    Not after "{": a LaTeX index such as g_{12} is a symbol's name, not a number shown."""
     body = re.escape(shown.lstrip("-−"))
     sign = "[-−]" if shown[:1] in "-−" else ""
-    return re.compile(rf"(?<![\w.,]){sign}{body}(?![\w]|[.,]\d)")
+    return re.compile(rf"(?<![\w.,{{]){sign}{body}(?![\w]|[.,]\d)")
 
 
 def test_computed_numbers_are_never_also_typed_on_the_page_that_shows_them():
@@ -166,6 +168,8 @@ def test_the_literal_check_finds_a_typed_number():
     assert pattern.search("bone mass dips to 89.8 near day 12")
     assert not pattern.search("a value of 189.85")
     assert literal_pattern("-1.8").search("placebo lost −1.8 %")
+    assert not literal_pattern("12").search(r"\alpha_2\, C^{g_{12}}")
+    assert literal_pattern("12").search("by day 12, then")
 
 
 def test_the_code_cell_pattern_finds_a_printed_key():

@@ -94,6 +94,25 @@ def _komarova_bone_mass_min() -> float:
 
 
 @result(
+    "komarova.cycle.bone_mass_min_day",
+    fmt="{:.0f}",
+    description="Same run: model day on which bone mass is lowest",
+)
+def _komarova_bone_mass_min_day() -> float:
+    run = _single_cycle()[1]
+    return float(run["day"].iloc[int(run["bone_mass"].to_numpy().argmin())])
+
+
+@result(
+    "komarova.cycle.bone_lost_percent",
+    fmt="{:.0f}",
+    description="Same run: depth of the dip, 100 minus the lowest bone mass (% of start)",
+)
+def _komarova_bone_lost_percent() -> float:
+    return 100.0 - float(_single_cycle()[1].bone_mass.min())
+
+
+@result(
     "komarova.cycle.bone_mass_end",
     fmt="{:.2f}",
     description="Same run: bone mass (% of start) at day 400",
