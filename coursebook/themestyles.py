@@ -13,8 +13,10 @@ purgecss.config.cjs says what it must always keep) reads every page and every sc
 ``_static`` and keeps the rules whose selectors can match them. The result is a NEW file in the
 build, ``_static/styles/pydata-sphinx-theme.subset.css``; the theme's own file is copied into the
 build as it ships and left alone, and _templates/layout.html (css block) links the subset in its
-place. tests/test_theme_overrides.py fails when the subset is missing, linked nowhere, or lacks a
-rule a page needs (the icons), or when the theme's head assets change.
+place. tests/test_theme_overrides.py fails when the theme's head assets change or the pages stop
+linking the subset, or when the subset loses what the theme switches at run time (the focus ring,
+dark mode, open states); tests/browser/test_assets.py when a rule that matches an element of a
+page (in light and dark, on a phone and a desktop) or an icon in use is missing from it.
 """
 
 from __future__ import annotations
