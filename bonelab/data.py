@@ -4,7 +4,8 @@ Every table in ``data/`` is declared in ``data/datapackage.json`` (a Frictionles
 package): its title, what it holds, and for every column the type, unit and allowed values.
 :func:`load` reads a table and checks it cell by cell against that declaration. Anything wrong
 raises :class:`DataError` naming the file, the line, the row and the column, so a typo in a CSV
-can never turn into a silently dropped or coerced row.
+can never turn into a silently dropped or coerced row. The checks themselves, header and rows
+against the declaration, are :mod:`bonelab.validation`; this module finds and reads the tables.
 
 >>> from bonelab.data import load, sources
 >>> arms = load("whi_ep_arms")
@@ -21,15 +22,15 @@ import difflib
 import importlib.resources
 import io
 import json
-import math
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from bonelab.validation import RowProblem, _Field, check_header, check_row, source_keys
 
 __all__ = [
     "DataError",
@@ -150,70 +151,6 @@ def _bibliography_keys_cached(path: Path, mtime: float) -> frozenset[str]:
     return frozenset(_BIB_KEY.findall(path.read_text(encoding="utf-8")))
 
 
-@dataclass(frozen=True)
-class _Field:
-    name: str
-    type: str
-    required: bool
-    minimum: float | None
-    maximum: float | None
-    enum: tuple[str, ...] | None
-    pattern: str | None = None
-
-    @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> _Field:
-        c = spec.get("constraints", {})
-        enum = c.get("enum")
-        return cls(
-            spec["name"],
-            spec.get("type", "string"),
-            bool(c.get("required", False)),
-            c.get("minimum"),
-            c.get("maximum"),
-            tuple(enum) if enum is not None else None,
-            c.get("pattern"),
-        )
-
-    def parse(self, text: str) -> Any:
-        """The cell's value, or raise ValueError with what is wrong (without the location)."""
-        if text.strip() != text:
-            raise ValueError(f"has leading or trailing spaces: {text!r}")
-        if text == "":
-            if self.required:
-                raise ValueError("is empty but the column is required")
-            return None
-        if self.type == "integer":
-            if not re.fullmatch(r"[+-]?\d+", text):
-                raise ValueError(f"should be a whole number, got {text!r}")
-            value: Any = int(text)
-        elif self.type == "number":
-            try:
-                value = float(text)
-            except ValueError:
-                raise ValueError(f"should be a number, got {text!r}") from None
-            if not math.isfinite(value):
-                raise ValueError(f"should be a finite number, got {text!r}")
-        elif self.type == "string":
-            value = text
-        else:  # a descriptor error, not a data error
-            raise ValueError(f"has an unknown declared type {self.type!r}")
-        if self.minimum is not None and value < self.minimum:
-            raise ValueError(f"value {text} is below the allowed minimum {self.minimum}")
-        if self.maximum is not None and value > self.maximum:
-            raise ValueError(f"value {text} is above the allowed maximum {self.maximum}")
-        if self.pattern is not None and not re.fullmatch(self.pattern, value):
-            raise ValueError(f"value {text!r} does not match the pattern {self.pattern}")
-        if self.enum is not None and value not in self.enum:
-            allowed = ", ".join(repr(v) for v in self.enum)
-            raise ValueError(f"value {text!r} is not one of the allowed values ({allowed})")
-        return value
-
-    @property
-    def dtype(self) -> str:
-        # Nullable integers keep whole numbers whole even when a cell is empty.
-        return {"integer": "Int64", "number": "float64"}.get(self.type, "object")
-
-
 def _read_text(path: Path) -> str:
     raw = path.read_bytes()
     try:
@@ -279,24 +216,10 @@ def load(
     except csv.Error as err:
         raise DataError(path, f"the header line is not valid CSV ({err})", line=1) from None
     header[0] = header[0].lstrip("\ufeff")  # a byte-order mark is not part of the first name
-    if header != declared:
-        missing = [c for c in declared if c not in header]
-        extra = [c for c in header if c not in declared]
-        detail = []
-        if missing:
-            detail.append("missing " + ", ".join(repr(c) for c in missing))
-        if extra:
-            detail.append("not declared " + ", ".join(repr(c) for c in extra))
-        if not detail:
-            detail.append("same names in another order")
-        column = (missing or extra or [None])[0]
-        raise DataError(
-            path,
-            f"the columns do not match the descriptor ({'; '.join(detail)}); "
-            f"expected {', '.join(declared)}",
-            line=1,
-            column=column,
-        )
+    try:
+        check_header(header, declared)
+    except RowProblem as problem:
+        raise DataError(path, problem.problem, line=1, column=problem.column) from None
 
     bib_keys = _bibliography_keys(Path(bibliography)) if bibliography is not None else None
     records: list[list[Any]] = []
@@ -310,67 +233,19 @@ def load(
             raise DataError(path, f"is not valid CSV ({err})", line=reader.line_num) from None
         end_line = reader.line_num
         row = len(records) + 1
-        if not cells or all(c.strip() == "" for c in cells):
-            raise DataError(
-                path, "blank line inside the table; remove it", line=start_line, row=row
+        try:
+            values = check_row(
+                cells,
+                header,
+                fields,
+                resource["schema"].get("intervals", []),
+                bib_keys,
+                Path(bibliography).name if bibliography is not None else "",
             )
-        if cells == header:
-            raise DataError(path, "the header is repeated as a data row", line=start_line, row=row)
-        if len(cells) != len(declared):
+        except RowProblem as problem:
             raise DataError(
-                path,
-                f"has {len(cells)} fields but the table has {len(declared)} columns",
-                line=start_line,
-                row=row,
-                column=declared[-1] if len(cells) > len(declared) else declared[len(cells)],
-            )
-        values = []
-        for field, cell in zip(fields, cells):
-            try:
-                values.append(field.parse(cell))
-            except ValueError as err:
-                raise DataError(
-                    path, str(err), line=start_line, row=row, column=field.name
-                ) from None
-        by_name = dict(zip(declared, values))
-        # A source names one key, or several separated by ";"; an optional source column (the
-        # claims register's label rows) may be empty.
-        keys = source_keys(by_name["source"]) if bib_keys is not None else []
-        unknown = [k for k in keys if k not in bib_keys]
-        if unknown:
-            raise DataError(
-                path,
-                f"source {unknown[0]!r} is not a key in {Path(bibliography).name}",
-                line=start_line,
-                row=row,
-                column="source",
-            )
-        for interval in resource["schema"].get("intervals", []):
-            est, low, high = (by_name[interval[k]] for k in ("estimate", "low", "high"))
-            if low is not None and high is not None and low > high:
-                raise DataError(
-                    path,
-                    f"interval is inverted: {interval['low']} {low} > {interval['high']} {high}",
-                    line=start_line,
-                    row=row,
-                    column=interval["low"],
-                )
-            if est is not None and low is not None and est < low:
-                raise DataError(
-                    path,
-                    f"estimate {est} lies below its lower bound {low}",
-                    line=start_line,
-                    row=row,
-                    column=interval["estimate"],
-                )
-            if est is not None and high is not None and est > high:
-                raise DataError(
-                    path,
-                    f"estimate {est} lies above its upper bound {high}",
-                    line=start_line,
-                    row=row,
-                    column=interval["estimate"],
-                )
+                path, problem.problem, line=start_line, row=row, column=problem.column
+            ) from None
         records.append(values)
         start_line = end_line + 1
 
@@ -396,13 +271,6 @@ def check_tables(bibliography: Path | str, data_dir: Path | str | None = None) -
     :class:`DataError` found.
     """
     return {name: len(load(name, data_dir, bibliography=bibliography)) for name in tables(data_dir)}
-
-
-def source_keys(cell: str | None) -> list[str]:
-    """The citation keys in one ``source`` cell: one key, or several separated by ``;``."""
-    if cell is None or cell != cell:  # empty, or a missing value in a loaded frame
-        return []
-    return [key.strip() for key in str(cell).split(";") if key.strip()]
 
 
 def sources(name: str, data_dir: Path | str | None = None) -> list[str]:

@@ -48,17 +48,18 @@ def launch(playwright):
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def run_axe(page, rules: list[str] | None = None) -> list[dict]:
+def run_axe(page, rules: list[str] | None = None, include: str | None = None) -> list[dict]:
     """axe-core's WCAG 2.1 A/AA violations on the page as it is now (a list of axe results).
 
-    With `rules`, only those rules run (for a second colour mode, only COLOUR_RULES can differ).
+    With `rules`, only those rules run (for a second colour mode, only COLOUR_RULES can differ);
+    with `include` (a CSS selector), only that part of the page is checked.
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     return page.evaluate(
-        """async (runOnly) => {
-            const result = await axe.run(document, {
+        """async ([runOnly, include]) => {
+            const result = await axe.run(include ? {include: [include]} : document, {
                 runOnly: runOnly,
                 resultTypes: ['violations'],
             });
@@ -68,7 +69,7 @@ def run_axe(page, rules: list[str] | None = None) -> list[dict]:
                                           summary: n.failureSummary}))
             }));
         }""",
-        run_only,
+        [run_only, include],
     )
 
 
@@ -82,18 +83,21 @@ def describe(violations: list[dict], limit: int = 3) -> str:
     return "\n".join(lines)
 
 
-def blocking_in_both_modes(page) -> str:
+def blocking_in_both_modes(page, include: str | None = None) -> str:
     """Serious and critical axe violations in light mode, then in dark mode ("" when none).
 
     Transitions are switched off first, so that colours are measured as the reader ends up
-    seeing them; in dark mode only COLOUR_RULES run (nothing else changes with the mode).
+    seeing them; in dark mode only COLOUR_RULES run (nothing else changes with the mode). With
+    `include` (a CSS selector), only that part of the page is checked.
     """
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     found = {}
     for scheme, rules in (("light", None), ("dark", COLOUR_RULES)):
         page.emulate_media(color_scheme=scheme)
         page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme)
-        found[scheme] = [v for v in run_axe(page, rules) if v["impact"] in BLOCKING_IMPACTS]
+        found[scheme] = [
+            v for v in run_axe(page, rules, include) if v["impact"] in BLOCKING_IMPACTS
+        ]
     return "\n".join(f"{scheme} mode:\n{describe(v)}" for scheme, v in found.items() if v)
 
 

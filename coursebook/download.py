@@ -5,7 +5,7 @@ the site, and the student guide links it with the ``{course-download}`` role. Un
 one folder ``hormones-and-bone/`` with
 
 - ``notebooks/``: every notebook (in the student edition, without its worked solutions, as
-  that edition's own ``.ipynb`` downloads: coursebook.editions.student_notebook);
+  that edition's own ``.ipynb`` downloads: coursebook.notebook_solutions.student_notebook);
 - ``data/``: the tables and their descriptor;
 - ``bonelab/`` with a ``pyproject.toml`` for it alone: the course's package, which installs
   with its tables (``data/`` mapped to ``bonelab.datafiles``, as in the repository);
@@ -126,7 +126,7 @@ def members(root: Path = ROOT, edition: str = "learner") -> Iterator[tuple[str, 
     for path in files("notebooks", ("*.ipynb",)):
         text = path.read_text(encoding="utf-8")
         if edition != "learner":  # the same notebook as the edition's own .ipynb download
-            from coursebook.editions import student_notebook
+            from coursebook.notebook_solutions import student_notebook
 
             text = student_notebook(text)
         yield path.relative_to(root).as_posix(), text.encode("utf-8")

@@ -24,14 +24,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from coursebook import print_edition
-from coursebook.editions import (
+from coursebook.model import course_chapters, front_matter, toc_files
+from coursebook.notebook_solutions import (
     SOLUTION_CELL,
     YOUR_WORKING,
     hide_notebook_solutions,
     solution_cells,
     student_notebook,
 )
-from coursebook.model import course_chapters, front_matter, toc_files
 
 ROOT = Path(__file__).resolve().parent.parent
 TOC = ROOT / "_toc.yml"

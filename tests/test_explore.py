@@ -196,8 +196,8 @@ def test_each_figure_has_one_frame_per_setting_and_its_static_figure_is_the_defa
         assert len(frame["m"]) == len(figure.marks)
     before, after = explorable.render_html(figure, "xp-test")
     default = figure.frames[figure.default_index()]
-    assert explorable._fill(figure.live, default["v"]) in before.replace("&#x27;", "'")
-    assert "{" not in explorable._fill(figure.live, default["v"])
+    assert explorable.svg._fill(figure.live, default["v"]) in before.replace("&#x27;", "'")
+    assert "{" not in explorable.svg._fill(figure.live, default["v"])
     for control in figure.controls:
         assert f'<label for="xp-test-{control.id}">' in before
         assert f'aria-valuetext="{control.texts[control.default]}"' in before
@@ -218,7 +218,7 @@ def test_each_figure_weighs_at_most_100_kb_compressed(name):
 def test_the_cycle_summary_states_bonelab_values():
     figure = explorable.build("remodeling-cycle")
     index = explore.CYCLE_LIFESPAN_SETTINGS.index(20)
-    text = explorable._fill(figure.live, figure.frames[index]["v"])
+    text = explorable.svg._fill(figure.live, figure.frames[index]["v"])
     assert "lifespan changed by +20 %" in text
     assert "for 26 model days" in text and "falls to 88.3" in text
     assert "ends at 100.28, a balance of +0.28 units" in text

@@ -170,7 +170,7 @@ def test_the_download_holds_what_a_student_needs(tmp_path):
 
 
 def test_the_student_edition_s_download_holds_no_worked_solution(tmp_path):
-    from coursebook.editions import YOUR_WORKING, solution_cells
+    from coursebook.notebook_solutions import YOUR_WORKING, solution_cells
 
     archive = zipfile.ZipFile(download.write_archive(tmp_path / "s.zip", edition="student"))
     notebooks = [n for n in archive.namelist() if n.endswith(".ipynb")]

@@ -6,8 +6,9 @@ package computes, formatted as declared; a learner can reproduce it with
 calculations (model runs, differences of published rates, compounding): the papers are cited for
 the models and the data, never for these results.
 
-The keys live in one module per part of the book (:mod:`.fundamentals`, :mod:`.intermediate`,
-:mod:`.academic`, :mod:`.guides`), each registering its results with :func:`result`.
+The keys live in one subpackage or module per part of the book (:mod:`.fundamentals`,
+:mod:`.intermediate`, :mod:`.academic`, :mod:`.guides`), one module per page or subject within
+it, each registering its results with :func:`result`.
 
 >>> from bonelab import results
 >>> "komarova.steady.osteoblasts" in results.keys()

@@ -3,7 +3,8 @@
  * The build writes each glossary term as a link to its entry, with the definition's first
  * sentence in its title (a hover tooltip, and all there is without this script). Here each such
  * link becomes a toggletip: a button with the term's text that shows the definition in place, in
- * a box that follows the button in reading order, and the link to the glossary entry inside it.
+ * a box that follows the button in reading order (and is drawn next to it on the screen, above
+ * any box that scrolls), and the link to the glossary entry inside it.
  * Tap, click, Enter or Space toggle it; Escape, a tap elsewhere or opening another closes it.
  * Nothing is fetched.
  */
@@ -16,9 +17,55 @@
     if (!tip) return;
     tip.button.setAttribute("aria-expanded", "false");
     tip.box.hidden = true;
-    tip.box.style.left = "";
     if (focusButton) tip.button.focus();
     if (open === tip) open = null;
+  }
+
+  // The box is placed against the window (position: fixed), not against the sentence: a term
+  // inside a box that scrolls (a wide table on a phone, whose scroll box clips whatever sticks
+  // out of it) still shows its whole definition. Just below the term, or above it when there is
+  // no room below; never past the window's edges nor under the page's header; drawn over the
+  // theme's "Back to top" button; it follows the term as the page or the table scrolls, and
+  // waits, unseen, while the term is scrolled out of sight (behind the header or off the window).
+  const margin = 8;
+  const gap = 4;
+
+  function place(tip) {
+    const { button, box } = tip;
+    const lines = button.getClientRects();
+    if (!lines.length) return;
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    box.style.left = "0px";
+    box.style.top = "0px";
+    // An ancestor with a transform would be the fixed box's frame: measure where 0, 0 lands.
+    const origin = box.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    const height = window.innerHeight;
+    const header = document.querySelector(".bd-header");
+    const ceiling = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+    let left = Math.min(first.left, width - margin - origin.width);
+    left = Math.max(margin, left);
+    let top = last.bottom + gap;
+    if (
+      top + origin.height > height - margin &&
+      first.top - gap - origin.height >= ceiling + margin
+    ) {
+      top = first.top - gap - origin.height;
+    }
+    box.style.visibility = last.bottom <= ceiling || first.top >= height ? "hidden" : "";
+    box.style.left = `${left - origin.left}px`;
+    box.style.top = `${top - origin.top}px`;
+  }
+
+  let pending = false;
+  function follow() {
+    if (!open || pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (open) place(open);
+    });
   }
 
   function show(tip) {
@@ -26,16 +73,7 @@
     tip.button.setAttribute("aria-expanded", "true");
     tip.box.hidden = false;
     open = tip;
-    // Keep the box inside the window (a term near the right edge of a phone's screen).
-    const margin = 8;
-    const rect = tip.box.getBoundingClientRect();
-    const width = document.documentElement.clientWidth;
-    if (rect.right > width - margin) {
-      tip.box.style.left = `${Math.min(0, width - margin - rect.right)}px`;
-    }
-    if (tip.box.getBoundingClientRect().left < margin) {
-      tip.box.style.left = `${parseFloat(tip.box.style.left || "0") + margin - tip.box.getBoundingClientRect().left}px`;
-    }
+    place(tip);
   }
 
   function upgrade(link) {
@@ -94,6 +132,9 @@
     document.addEventListener("click", (event) => {
       if (open && !event.target.closest(".term-tip")) close(open, false);
     });
+    // Any scroll (the page's, or a table's: capture sees both) and a resize move the open box.
+    document.addEventListener("scroll", follow, { capture: true, passive: true });
+    window.addEventListener("resize", follow);
     document.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && open) close(open, open.box.contains(document.activeElement) || open.button === document.activeElement);
     });

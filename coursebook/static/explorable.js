@@ -1,4 +1,4 @@
-/* Explorable figures (coursebook/explorable.py). Every number was computed by bonelab when the
+/* Explorable figures (coursebook/explorable/). Every number was computed by bonelab when the
    book was built and sits in the page as JSON; this script only looks up the frame for the
    controls' setting, maps its data coordinates to the SVG (the same linear scale as the static
    figure) and rewrites the words. No model runs here and nothing is fetched. */

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from browsing import (  # noqa: F401 (desktop, phone, server, site: fixtures)
-    PHONE,
     desktop,
     first_page_with,
     phone,
@@ -130,36 +129,6 @@ def test_hidden_solution_opens_on_click(desktop, server, site):
     solution.locator(".admonition-title").click()
     content.wait_for(state="hidden")
     page.close()
-
-
-# Elements wider than the phone's screen that scroll inside their own box are fine (tables, code,
-# equations); the page itself must not scroll sideways.
-OVERFLOW_JS = """() => {
-    const width = document.documentElement.clientWidth;
-    const culprits = [...document.querySelectorAll('body *')].filter(e => {
-        const r = e.getBoundingClientRect();
-        if (r.width === 0 || r.right <= width + 1) return false;
-        for (let a = e.parentElement; a; a = a.parentElement) {
-            const o = getComputedStyle(a).overflowX;
-            if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return false;
-        }
-        return true;
-    }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + [...e.classList].join('.') : ''));
-    return {scroll: document.documentElement.scrollWidth, width, culprits};
-}"""
-
-
-@pytest.mark.parametrize("name", reader_pages())
-def test_phone_page_does_not_scroll_sideways(phone, server, name):
-    page = phone.new_page()
-    page.goto(server.url + name, wait_until="load")
-    settle(page)
-    result = page.evaluate(OVERFLOW_JS)
-    page.close()
-    assert result["scroll"] <= result["width"], (
-        f"{name} is {result['scroll']} px wide on a {PHONE['width']} px phone; "
-        f"too wide: {result['culprits']}"
-    )
 
 
 def test_phone_navigation_opens_and_closes(phone, server):
