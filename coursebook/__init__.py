@@ -15,7 +15,8 @@ As a Sphinx extension (``sphinx.extra_extensions`` in _config.yml) it loads, eac
 - :mod:`coursebook.explorable`: figures the reader changes on the page, from bonelab's grids;
 - :mod:`coursebook.mathrender`: math rendered at build time (KaTeX), its styles in the build;
 - :mod:`coursebook.exec_report`: the notebooks' build report in words, not emoji;
-- :mod:`coursebook.figures`: figures too wide for a phone's column scroll at a legible size.
+- :mod:`coursebook.figures`: figures too wide for a phone's column scroll at a legible size;
+- :mod:`coursebook.themestyles`: the theme's stylesheet cut to the rules the site uses.
 
 They share :mod:`coursebook.model`, the course read from the table of contents. The tools run
 with ``python -m coursebook.NAME`` (the Makefile's targets): ``print_edition``, ``bench``,
@@ -47,6 +48,7 @@ EXTENSIONS = (
     "mathrender",
     "exec_report",
     "figures",
+    "themestyles",
 )
 
 

@@ -5,7 +5,8 @@ SVG, and a 156 KB web font. The course's layout drops the script (_templates/lay
 tool cuts the few glyphs the site uses from the theme's font (about 3 KB) and embeds them in
 _static/course.css as a data: URL, so icons cost no request of their own. Its unicode-range
 lists its glyphs, so an icon outside it still comes from the theme's full font instead of
-vanishing. The theme's own stylesheet is served as the theme ships it.
+vanishing. The theme's own stylesheet is left as the theme ships it; pages link the subset of it
+that coursebook/themestyles.py writes into the build, which keeps the rules of the icons in use.
 
 Which icons: every `fa-NAME` class in the built pages and in the theme's scripts, and every
 glyph the theme's stylesheets use outside the per-icon list (admonitions, dropdowns, navigation).

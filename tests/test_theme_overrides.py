@@ -9,12 +9,14 @@ markup it puts in its place is there.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from coursebook.model import toc_files
+from coursebook.themestyles import SUBSET_CSS, THEME_CSS
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [f"{name}.html" for name in toc_files(ROOT / "_toc.yml")]
@@ -31,13 +33,61 @@ def stale(pages: dict[str, str], text: str) -> list[str]:
     return [name for name, html in pages.items() if text in html]
 
 
-def test_layout_links_basic_css_instead_of_the_theme_s_import(pages):
-    left = stale(pages, "_static/styles/theme.css")
-    assert not left, (
-        "_templates/layout.html (css block) no longer replaces the theme's styles/theme.css "
-        f"(an @import of basic.css) by basic.css itself, on {left[:3]}: check the theme's "
-        "head_pre_assets macro"
+def test_layout_writes_out_the_theme_s_head_assets(pages):
+    """The css block links the theme's head assets itself (basic.css for theme.css, the subset
+    for the theme's stylesheet): it is right only while the theme's macro links these two."""
+    from coursebook import theme_assets
+
+    macros = (theme_assets.theme_dir() / "webpack-macros.html").read_text(encoding="utf-8")
+    head = macros[macros.index("macro head_pre_assets") : macros.index("endmacro")]
+    linked = re.findall(r"pathto\('([^']+)'", head)
+    assert linked == ["_static/styles/theme.css", "_static/styles/pydata-sphinx-theme.css"], (
+        "pydata-sphinx-theme's head_pre_assets macro now links "
+        f"{linked}: update _templates/layout.html (css block), which writes its links out"
     )
+    theme_css = (theme_assets.theme_dir() / "styles" / "theme.css").read_text(encoding="utf-8")
+    assert re.sub(r"/\*.*?\*/", "", theme_css, flags=re.S).split() == [
+        "@import",
+        '"../basic.css";',
+    ], (
+        "the theme's styles/theme.css no longer only imports basic.css: _templates/layout.html "
+        "(css block) links basic.css in its place"
+    )
+    for name, html in pages.items():
+        links = [
+            link["href"].split("?")[0].rsplit("_static/", 1)[-1]
+            for link in BeautifulSoup(html, "html.parser").head.select('link[rel="stylesheet"]')
+        ]
+        assert links[:2] == ["basic.css", "styles/pydata-sphinx-theme.subset.css"], (
+            f"{name}: _templates/layout.html (css block) no longer links basic.css and the "
+            f"theme stylesheet's subset first: {links[:3]}"
+        )
+        theme = [link for link in links if link in ("styles/theme.css", THEME_CSS)]
+        assert not theme, f"{name}: the theme's own {theme} is linked again"
+
+
+def test_theme_stylesheet_subset_is_smaller_and_keeps_what_the_theme_switches(built_site):
+    """coursebook/themestyles.py wrote the subset; the rules no page names but the reader needs
+    are in it: the focus ring, the dark colours, the open states of Bootstrap's components."""
+    site, _ = built_site
+    subset = (site / "_static" / SUBSET_CSS).read_text(encoding="utf-8")
+    theme = (site / "_static" / THEME_CSS).read_text(encoding="utf-8")
+    assert len(subset) < len(theme) / 2, (
+        f"the subset of the theme's stylesheet is {len(subset)} of {len(theme)} bytes: "
+        "check purgecss.config.cjs and coursebook/themestyles.py"
+    )
+    for rule in (
+        "}:focus-visible{",
+        "html[data-theme=dark]{",
+        "html[data-theme=light]{",
+        ".collapsing{",
+        ".dropdown-menu.show{",
+        ".bd-sidebar-primary",
+        "#pst-search-dialog",
+        ".pst-squeeze",
+    ):
+        assert rule in subset, f"the theme stylesheet's subset lost {rule!r}: purgecss.config.cjs"
+    assert ".fa-yin-yang:before" in theme and ".fa-yin-yang:before" not in subset
 
 
 def test_layout_sends_math_styles_only_to_pages_with_math(pages):
@@ -47,6 +97,28 @@ def test_layout_sends_math_styles_only_to_pages_with_math(pages):
         "_templates/layout.html (css block, `needs`) no longer links KaTeX's stylesheet exactly "
         f"on the pages with math: without it {sorted(with_math - styled)[:3]}, "
         f"with it but no math {sorted(styled - with_math)[:3]}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stylesheet", "content"),
+    [
+        ("_static/mystnb.", 'div.cell, div.cell_output, div.output, [class*="pasted-"]'),
+        ("_static/exercise.css", "div.exercise, div.solution"),
+        ("_static/pygments.css", "div.highlight"),
+    ],
+)
+def test_layout_sends_content_styles_only_to_pages_with_that_content(pages, stylesheet, content):
+    with_content = {
+        name
+        for name, html in pages.items()
+        if BeautifulSoup(html, "html.parser").select_one(f"article :is({content})")
+    }
+    styled = {name for name, html in pages.items() if stylesheet in html}
+    assert with_content and styled == with_content, (
+        f"_templates/layout.html (css block, `needs`) no longer links {stylesheet} exactly on the "
+        f"pages with {content}: without it {sorted(with_content - styled)[:3]}, "
+        f"with it but no such content {sorted(styled - with_content)[:3]}"
     )
 
 

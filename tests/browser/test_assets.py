@@ -10,10 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browsing import reader_pages, site  # noqa: F401 (fixture the tests use)
+from browsing import (  # noqa: F401 (desktop, phone, server, site: fixtures the tests use)
+    desktop,
+    phone,
+    reader_pages,
+    server,
+    site,
+)
 from bs4 import BeautifulSoup
 
-from coursebook import theme_assets
+from coursebook import theme_assets, themestyles
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,9 +55,7 @@ def test_icons_the_pages_use_are_in_the_course_font(site):  # noqa: F811
     _, glyphs = theme_assets.embedded_font(
         (ROOT / "_static" / "course.css").read_text(encoding="utf-8")
     )
-    served_css = (site / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(
-        encoding="utf-8"
-    )
+    served_css = (site / "_static" / themestyles.SUBSET_CSS).read_text(encoding="utf-8")
     kept = set(theme_assets.icon_classes(served_css))
     missing = sorted(n for n in used if classes[n] not in glyphs or n not in kept)
     assert missing == [], (
@@ -70,3 +74,83 @@ def test_served_theme_stylesheet_is_the_theme_s_own(site):  # noqa: F811
     """No build step edits the theme's files: the site serves its stylesheet as it ships."""
     served = site / "_static" / "styles" / "pydata-sphinx-theme.css"
     assert served.read_text(encoding="utf-8") == theme_assets.original_theme_css()
+
+
+# Every selector of the theme's stylesheet, with the states a reader brings about (hover, focus,
+# open, checked...) and pseudo-elements taken off, so that querySelector can test it on a page.
+_MATCHED_SELECTORS = """(selectors) => selectors.filter((sel) => {
+  const bare = sel.replace(/::?-?[a-z-]+(\\([^()]*\\))?/g, (p) =>
+    /^:(not|is|where|has|root|first-child|last-child|nth-child|nth-of-type|first-of-type|last-of-type|only-child|empty)\\b/.test(p) ? p : "");
+  try { return document.querySelector(bare.trim() || "*") !== null; } catch (e) { return false; }
+})"""
+
+
+def _selectors(css: str) -> set[str]:
+    import tinycss2
+
+    found: set[str] = set()
+
+    def walk(rules) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                # A selector list splits at its top-level commas, not at those inside :is().
+                parts: list[list] = [[]]
+                for token in rule.prelude:
+                    if token.type == "literal" and token.value == ",":
+                        parts.append([])
+                    else:
+                        parts[-1].append(token)
+                found.update(" ".join(tinycss2.serialize(part).split()) for part in parts)
+            elif (
+                rule.type == "at-rule"
+                and rule.content is not None
+                and rule.lower_at_keyword
+                in (
+                    "media",
+                    "supports",
+                    "layer",
+                    "container",
+                )
+            ):
+                walk(
+                    tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True)
+                )
+
+    walk(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+    return found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "book/intro.html",
+        "book/fundamentals/bone-is-alive.html",
+        "notebooks/fundamentals/remodeling-cycle.html",
+        "book/academic/modelling-remodeling.html",
+        "book/glossary.html",
+        "search.html",
+    ],
+)
+def test_theme_stylesheet_subset_keeps_every_rule_the_page_matches(
+    desktop, phone, server, site, name
+):  # noqa: F811
+    """coursebook/themestyles.py (PurgeCSS) keeps each rule of the theme's stylesheet that an
+    element of the page matches, on a phone with the sidebar open and on a desktop with the
+    search dialog open, in light and dark mode: a selector it dropped that the page needs fails."""
+    theme = _selectors(theme_assets.original_theme_css())
+    kept = _selectors((site / "_static" / themestyles.SUBSET_CSS).read_text(encoding="utf-8"))
+    lost: set[str] = set()
+    for context, action in ((phone, ".primary-toggle"), (desktop, ".search-button__button")):
+        for mode in ("light", "dark"):
+            page = context.new_page()
+            page.emulate_media(color_scheme=mode)
+            page.goto(server.url + name, wait_until="load")
+            if page.locator(action).first.is_visible():
+                page.locator(action).first.click()
+                page.wait_for_timeout(300)
+            lost.update(page.evaluate(_MATCHED_SELECTORS, sorted(theme - kept)))
+            page.close()
+    assert not lost, (
+        f"{name}: rules of the theme's stylesheet that the page uses are missing from its subset "
+        f"{sorted(lost)[:8]}: safelist them in purgecss.config.cjs"
+    )
