@@ -28,6 +28,8 @@ LEARNER := $(CURDIR)/$(TEST_OUT)/learner
 JOBS ?= 2
 # Node packages for the browser checks (axe-core, Lighthouse): exact pins in package-lock.json.
 NODE_STAMP := node_modules/.installed
+# The build's own node packages (katex, purgecss): their stamp, made by the rule below `build`.
+KATEX := node_modules/katex/dist/katex.min.js
 
 .PHONY: build execute student-edition student-html book book-student print test serve bench clean help env notebooks lighthouse system-packages
 
@@ -98,9 +100,10 @@ student-html: $(STAMP)
 	BONELAB_EDITION=student $(MAKE) --no-print-directory build OUT=$(STUDENT_OUT) NOTEBOOKS_FIRST=; \
 	echo "Student edition built in $$(( $$(date +%s) - start )) s: $(STUDENT_OUT)/_build/html"
 
-# The book's math is rendered while it builds, by the katex npm package (pinned in package.json,
-# run by sphinxcontrib-katex in node): installed with the other node packages when missing.
-KATEX := node_modules/katex/dist/katex.min.js
+# The node packages the build itself runs (installed with the others when missing or older than
+# package.json): katex renders the math (sphinxcontrib-katex runs it in node) and PurgeCSS
+# writes the theme stylesheet's subset (coursebook/themestyles.py). KATEX is defined at the top,
+# since make reads a rule's prerequisites where the rule is written.
 $(KATEX): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "make book needs Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
@@ -162,7 +165,7 @@ system-packages:
 export PUPPETEER_SKIP_DOWNLOAD := 1
 $(NODE_STAMP): package.json package-lock.json | system-packages
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $(NODE_STAMP)
+	touch $(NODE_STAMP) $(KATEX)
 
 test: system-packages $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
